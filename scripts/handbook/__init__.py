@@ -1,0 +1,1 @@
+"""Build the inspection framework handbook: load, validate, model, render, write."""

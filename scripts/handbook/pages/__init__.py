@@ -1,0 +1,1 @@
+"""Generate the site's Markdown pages from the framework model."""

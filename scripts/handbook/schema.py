@@ -1,0 +1,138 @@
+"""Check each source file against the JSON Schema in data/schemas/, in the maintainer's words."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem
+from .yamlload import YamlDocument
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schemas"
+
+
+@lru_cache(maxsize=None)
+def _registry() -> Registry:
+    resources = []
+    for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((schema["$id"], Resource.from_contents(schema)))
+    return Registry().with_resources(resources)
+
+
+@lru_cache(maxsize=None)
+def validator(schema_name: str) -> Draft202012Validator:
+    """The validator for one schema file, e.g. 'section.schema.json'."""
+    schema = _registry().contents(schema_name)
+    return Draft202012Validator(schema, registry=_registry())
+
+
+def check(document: YamlDocument, schema_name: str) -> list[Problem]:
+    """Every way `document` breaks the schema, each with its line and a fix."""
+    errors = sorted(validator(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    return [_problem(document, error) for error in _leaves(errors)]
+
+
+def _leaves(errors: list[ValidationError]) -> list[ValidationError]:
+    """Replace a wrapping error ($ref, allOf) by the specific errors it contains."""
+    result: list[ValidationError] = []
+    for error in errors:
+        if error.validator in ("allOf", "$ref") and error.context:
+            result.extend(_leaves(list(error.context)))
+        else:
+            result.append(error)
+    return result
+
+
+def _problem(document: YamlDocument, error: ValidationError) -> Problem:
+    path = tuple(error.absolute_path)
+    where = _describe(path)
+    subject = _subject_id(document.data, path)
+    message, fix = _explain(error, where)
+    return document.problem(path, message, fix, subject)
+
+
+def _describe(path: tuple) -> str:
+    if not path:
+        return "the file"
+    parts = []
+    for part in path:
+        parts.append(f"item {part + 1}" if isinstance(part, int) else f"'{part}'")
+    return " > ".join(parts)
+
+
+def _subject_id(data: object, path: tuple) -> str | None:
+    """The id of the innermost section, element or line that contains the error."""
+    found = None
+    node = data
+    for part in path:
+        if isinstance(node, dict) and isinstance(node.get("id"), str):
+            found = node["id"]
+        try:
+            node = node[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            break
+    if isinstance(node, dict) and isinstance(node.get("id"), str):
+        found = node["id"]
+    return found
+
+
+def _explain(error: ValidationError, where: str) -> tuple[str, str]:
+    kind = error.validator
+    value = error.validator_value
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "a field"
+        return f"{where} is missing the required field '{missing}'", f"add '{missing}:' with its value"
+    if kind in ("additionalProperties", "unevaluatedProperties"):
+        allowed = sorted((error.schema.get("properties") or {}).keys())
+        unknown = sorted(set(error.instance) - set(allowed)) if isinstance(error.instance, dict) else []
+        names = ", ".join(f"'{n}'" for n in unknown) or "a key"
+        hint = f"the allowed keys here are {', '.join(allowed)}" if allowed else "check the spelling"
+        return f"{where} has an unknown key {names}", f"remove or correct it; {hint}"
+    if kind == "type":
+        expected = value if isinstance(value, str) else " or ".join(value)
+        article = "an" if expected[0] in "aeiou" else "a"
+        return (f"{where} should be {article} {expected}, not {_yaml_type(error.instance)}",
+                f"write {where} as {article} {expected}" + ("; put text in quotes" if expected == "string" else ""))
+    if kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
+        return f"{where} is empty", "write the text, or remove the entry"
+    if kind == "pattern":
+        if value.startswith("^\\S"):
+            return f"{where} starts or ends with spaces", "remove the spaces at the start and end of the text"
+        return f"{where} has the value {error.instance!r}, which is not in the expected form", _pattern_hint(value)
+    if kind == "minItems":
+        return f"{where} is an empty list", "add at least one item"
+    if kind in ("minProperties", "maxProperties"):
+        return (f"{where} must have exactly one of the keys {', '.join(sorted(error.schema.get('properties', {})))}",
+                "split it into one block per key")
+    if kind == "enum":
+        return f"{where} is {error.instance!r}, not one of {', '.join(map(repr, value))}", "use one of the listed values"
+    return f"{where}: {error.message}", "correct the value to match data/schemas/"
+
+
+def _pattern_hint(pattern: str) -> str:
+    examples = {
+        "^[1-9]\\d*$": "a section id is its number in quotes, e.g. \"3\"",
+        "^[1-9]\\d*\\.[1-9]\\d*$": "an element id is section.element, e.g. \"3.1\"",
+        "^[1-9]\\d*\\.[1-9]\\d*\\.[1-9]\\d*$": "a line id is section.element.line, e.g. \"3.1.4\"",
+        "^[a-z][a-z0-9-]*$": "use lower-case letters, digits and hyphens, e.g. 'risk-of-harm'",
+        "^\\d{4}-\\d{2}-\\d{2}$": "write the date as YYYY-MM-DD, e.g. \"2016-05-04\"",
+        "^https://": "give a full https:// address",
+    }
+    return examples.get(pattern, f"match the pattern {pattern}")
+
+
+def _yaml_type(value: object) -> str:
+    if value is None:
+        return "empty (null)"
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    return "text"

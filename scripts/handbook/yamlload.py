@@ -1,0 +1,133 @@
+"""Read YAML files strictly, remembering the line of every value.
+
+PyYAML keeps the last of two equal keys without a word and turns `3.10` into the
+number 3.1; neither is acceptable for a framework's ids, so this loader refuses
+duplicate keys and keeps every plain scalar except true/false/null as a string.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import DataError, Problem
+
+JsonPath = tuple[str | int, ...]
+
+_KEPT_RESOLVERS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
+
+
+class _StringLoader(yaml.SafeLoader):
+    """A safe loader whose only implicit types are booleans and null."""
+
+
+_StringLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag in _KEPT_RESOLVERS]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDocument:
+    """A loaded file: its data and the 1-based line where each value starts."""
+
+    path: Path
+    data: Any
+    lines: dict[JsonPath, int] = field(default_factory=dict)
+
+    def line(self, path: JsonPath) -> int:
+        """The line of the value at `path`, or of its nearest enclosing value."""
+        path = tuple(path)
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+    def problem(self, path: JsonPath, message: str, fix: str, id: str | None = None) -> Problem:
+        return Problem(self.path, self.line(path), message, fix, id)
+
+
+def load_yaml(path: Path) -> YamlDocument:
+    """Load one YAML file; raise DataError naming the file and line if it cannot be read."""
+    return parse_yaml(_read_text(path), path)
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
+    """Parse YAML `text` that starts at line `first_line` of the file `path`."""
+    loader = _StringLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        problem = _syntax_problem(path, error)
+        if problem.line:
+            problem = replace(problem, line=problem.line + first_line - 1)
+        raise DataError([problem]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise DataError([Problem(path, 1, "the file is empty", "add the file's content, or delete the file")])
+    document = YamlDocument(path, None)
+    problems: list[Problem] = []
+    document.data = _convert(node, (), document, loader, problems)
+    if first_line != 1:
+        document.lines = {key: line + first_line - 1 for key, line in document.lines.items()}
+        problems = [replace(p, line=p.line + first_line - 1) if p.line else p for p in problems]
+    if problems:
+        raise DataError(problems)
+    return document
+
+
+def _read_text(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise DataError([Problem(path, None, f"cannot be read ({error.strerror})", "check that the file exists and is readable")]) from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise DataError([Problem(
+            path, line,
+            f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
+            "save the file with UTF-8 encoding; retype any curly quotes or symbols on this line",
+        )]) from None
+
+
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line = mark.line + 1 if mark else None
+    what = " ".join(part for part in (error.context, error.problem) if part)
+    if "\t" in what or "'\\t'" in what:
+        return Problem(path, line, "a tab character is used for indentation", "indent with spaces, not tabs")
+    return Problem(
+        path, line, f"is not valid YAML: {what}",
+        "check indentation, colons and quotes on this line and the one above; "
+        "text containing ': ' or starting with '*' must be in quotes",
+    )
+
+
+def _convert(node: yaml.Node, path: JsonPath, document: YamlDocument,
+             loader: _StringLoader, problems: list[Problem]) -> Any:
+    document.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        result: dict[str, Any] = {}
+        first_seen: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            key = str(key) if key is not None else "null"
+            line = key_node.start_mark.line + 1
+            if key in first_seen:
+                problems.append(Problem(
+                    document.path, line,
+                    f"the key '{key}' appears twice in the same mapping (first at line {first_seen[key]})",
+                    "remove one of the two, or rename it; YAML keeps only one value per key",
+                ))
+                continue
+            first_seen[key] = line
+            result[key] = _convert(value_node, (*path, key), document, loader, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_convert(item, (*path, i), document, loader, problems) for i, item in enumerate(node.value)]
+    return loader.construct_object(node)
