@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +35,8 @@ def validator(schema_name: str) -> Draft202012Validator:
 def check(document: YamlDocument, schema_name: str) -> list[Problem]:
     """Every way `document` breaks the schema, each with its line and a fix."""
     errors = sorted(validator(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
-    return [_problem(document, error) for error in _leaves(errors)]
+    problems = [_problem(document, error) for error in _leaves(errors)]
+    return list(dict.fromkeys(problems))  # one report when two rules catch the same mistake
 
 
 def _leaves(errors: list[ValidationError]) -> list[ValidationError]:
@@ -50,35 +52,42 @@ def _leaves(errors: list[ValidationError]) -> list[ValidationError]:
 
 def _problem(document: YamlDocument, error: ValidationError) -> Problem:
     path = tuple(error.absolute_path)
-    where = _describe(path)
-    subject = _subject_id(document.data, path)
+    subject, where = _describe(document.data, path)
     message, fix = _explain(error, where)
+    if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(error.instance, dict):
+        unknown = sorted(set(error.instance) - set(error.schema.get("properties") or {}))
+        if unknown:  # point at the unknown key itself, not the mapping that holds it
+            path = (*path, unknown[0])
     return document.problem(path, message, fix, subject)
 
 
-def _describe(path: tuple) -> str:
-    if not path:
-        return "the file"
-    parts = []
-    for part in path:
-        parts.append(f"item {part + 1}" if isinstance(part, int) else f"'{part}'")
-    return " > ".join(parts)
+_KINDS = {0: "section", 1: "element", 2: "line"}
 
 
-def _subject_id(data: object, path: tuple) -> str | None:
-    """The id of the innermost section, element or line that contains the error."""
-    found = None
+def _numbered(node: object) -> bool:
+    """A section, element or line: a mapping whose id is a number such as 3, 3.1 or 3.1.4."""
+    return isinstance(node, dict) and isinstance(node.get("id"), str) and bool(re.fullmatch(r"\d+(\.\d+){0,2}", node["id"]))
+
+
+def _describe(data: object, path: tuple) -> tuple[str | None, str]:
+    """The id of the innermost section, element or line holding the error, and words for the place."""
+    subject, rest = None, list(path)
     node = data
-    for part in path:
-        if isinstance(node, dict) and isinstance(node.get("id"), str):
-            found = node["id"]
+    for index, part in enumerate(path):
+        if _numbered(node):
+            subject, rest = node["id"], list(path[index:])
         try:
             node = node[part]  # type: ignore[index]
         except (KeyError, IndexError, TypeError):
             break
-    if isinstance(node, dict) and isinstance(node.get("id"), str):
-        found = node["id"]
-    return found
+    else:
+        if _numbered(node):
+            subject, rest = node["id"], []
+    owner = f"{_KINDS.get(subject.count('.'), 'item')} {subject}" if subject else "the file"
+    if not rest:
+        return subject, owner
+    words = " > ".join(f"item {p + 1}" if isinstance(p, int) else f"'{p}'" for p in rest)
+    return subject, f"{words} of {owner}" if subject else words
 
 
 def _explain(error: ValidationError, where: str) -> tuple[str, str]:

@@ -21,6 +21,8 @@ from ..problems import DataError, Problem
 from ..yamlload import parse_yaml
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Hand-written pages that the templates and the footer link to.
+REQUIRED_GUIDANCE = ("about.md", "accessibility.md", "licence.md")
 
 
 @dataclass
@@ -140,6 +142,10 @@ def _guidance_pages(guidance_dir: Path) -> dict[str, tuple[int, str, str]]:
         meta = _front_matter(path, text, problems)
         if meta is not None:
             pages[f"guidance/{path.name}"] = (int(meta.get("nav_order", 99)), str(meta["title"]), text)
+    for name in REQUIRED_GUIDANCE:
+        if f"guidance/{name}" not in pages and not (Path(guidance_dir) / name).exists():
+            problems.append(Problem(Path(guidance_dir) / name, None, "this page is missing; every page of the site links to it",
+                                    f"create {name} with front matter (title, nav_order) and its text"))
     if problems:
         raise DataError(problems)
     return pages

@@ -1,0 +1,45 @@
+"""Shared fixtures: built sites (real framework and fictional one) and a build runner."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).parent / "fixtures"
+FICTIONAL = FIXTURES / "fictional"
+FICTIONAL_GUIDANCE = FIXTURES / "fictional-guidance"
+
+
+def run_build(*args: str | Path) -> subprocess.CompletedProcess[str]:
+    """Run `python scripts/build.py ARGS` as a user would, capturing its output."""
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), *map(str, args)],
+                          capture_output=True, text=True, cwd=ROOT)
+
+
+def build_into(out: Path, *args: str | Path) -> Path:
+    result = run_build("--out", out, "--docs", out.parent / f"{out.name}-docs", *args)
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the embedded 2016 framework."""
+    return build_into(tmp_path_factory.mktemp("real") / "site")
+
+
+@pytest.fixture(scope="session")
+def fictional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the small invented framework under tests/fixtures."""
+    return build_into(tmp_path_factory.mktemp("fictional") / "site",
+                      "--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE)
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    """The built page at a site URL such as 'framework/3.1/'."""
+    return BeautifulSoup((site / url / "index.html").read_text(encoding="utf-8"), "html.parser")

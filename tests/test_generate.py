@@ -1,0 +1,46 @@
+"""Page generation is a plain function of the model: Markdown pages and a navigation."""
+
+from __future__ import annotations
+
+from conftest import FICTIONAL, FICTIONAL_GUIDANCE, ROOT
+from handbook.framework import load_framework
+from handbook.pages.generate import generate, write_docs
+
+
+def test_pages_for_every_part_of_the_fictional_framework():
+    site = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE)
+    assert sorted(site.pages) == [
+        "framework/1.1.md", "framework/1.2.md", "framework/1/index.md", "framework/2.1.md", "framework/2/index.md",
+        "framework/index.md", "guidance/about.md", "guidance/accessibility.md", "guidance/licence.md",
+        "index.md", "introduction.md"]
+    assert site.site_name == "Imaginary Lighthouses handbook"
+    assert site.extra["framework"]["version_date"] == "28 February 2031"
+
+
+def test_navigation_follows_the_framework_then_the_guidance():
+    site = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE)
+    assert site.nav[:2] == [{"Home": "index.md"}, {"Foreword": "introduction.md"}]
+    assert site.nav[2] == {"The framework": [
+        "framework/index.md",
+        {"1. The lamp is kept burning": ["framework/1/index.md", {"1.1. Oil is stocked": "framework/1.1.md"},
+                                         {"1.2. The keeper keeps watch": "framework/1.2.md"}]},
+        {"2. The lens is clean": ["framework/2/index.md", {"2.1. Salt is wiped from the glass": "framework/2.1.md"}]}]}
+    assert site.nav[3] == {"Using this handbook": [{"About": "guidance/about.md"},
+                                                   {"Accessibility statement": "guidance/accessibility.md"},
+                                                   {"Licence": "guidance/licence.md"}]}
+
+
+def test_element_markdown_carries_lines_lead_in_and_links():
+    page = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE).pages["framework/1.2.md"]
+    assert page.startswith("# 1.2. The keeper keeps watch\n")
+    assert '<li id="line-1.2.1">' in page and "A watch log is signed each night." in page
+    assert "(<em>to judge whether the <em>light</em> keeps ships safe</em>)" in page
+    assert "](1.1.md){ .hb-pager__prev" in page and "](2.1.md){ .hb-pager__next" in page
+    assert "](1/index.md)" in page
+
+
+def test_written_docs_are_the_generated_pages(tmp_path):
+    site = generate(load_framework(ROOT / "content" / "framework"), ROOT / "content" / "guidance")
+    write_docs(site, tmp_path)
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md")}
+    assert written == set(site.pages) and len(written) == 32
