@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
 from handbook.framework import load_framework  # noqa: E402
-from handbook.pages.generate import GeneratedSite, generate  # noqa: E402
+from handbook.site import GeneratedSite, generate  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]

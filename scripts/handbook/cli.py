@@ -14,7 +14,7 @@ from pathlib import Path
 from .engine import EngineError, build_site
 from .framework import load_framework
 from .model import Framework
-from .pages.generate import generate, write_docs
+from .site import generate, write_docs
 from .problems import DataError, Problem
 from .publish import replace_folder, staging_folder
 

@@ -11,7 +11,7 @@ import os
 import re
 from pathlib import Path
 
-from .pages.generate import GeneratedSite
+from .site import GeneratedSite
 from .problems import Problem
 
 # MkDocs' warnings about a hand-written page name the page and the missing target.

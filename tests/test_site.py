@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import FICTIONAL, FICTIONAL_GUIDANCE, ROOT
 from handbook.framework import load_framework
-from handbook.pages.generate import generate, write_docs
+from handbook.site import generate, write_docs
 
 
 def test_pages_for_every_part_of_the_fictional_framework():

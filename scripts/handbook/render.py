@@ -1,0 +1,44 @@
+"""What every kind of page renders with: the Jinja2 environment, its filters, and PageGroup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import urls
+
+SHARED_TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass
+class PageGroup:
+    """Pages of one kind (docs path -> Markdown) and their entries in the navigation."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+
+
+def plain(text: str) -> str:
+    """Text without its Markdown emphasis, for titles and navigation labels."""
+    return text.replace("**", "").replace("*", "")
+
+
+def inline(text: str) -> Markup:
+    """Framework text (Markdown emphasis) as inline HTML, for use inside HTML blocks."""
+    html = markdown.markdown(text)
+    return Markup(html.removeprefix("<p>").removesuffix("</p>"))
+
+
+def environment(templates: Path) -> Environment:
+    """An environment loading from `templates`, then from the shared templates."""
+    env = Environment(loader=FileSystemLoader([templates, SHARED_TEMPLATES]), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+    env.filters.update(inline=inline, plain=plain)
+    env.globals.update(link=urls.link, section_path=urls.section_path, element_path=urls.element_path,
+                       line_anchor=urls.line_anchor)
+    return env

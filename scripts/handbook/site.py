@@ -1,0 +1,69 @@
+"""Assemble every kind of page into one generated site: pages, navigation, template values.
+
+`generate` is a plain function of the sources, engine-neutral: `scripts/build.py` writes
+its pages to disk, and the MkDocs hook hands them to `mkdocs serve` without writing.
+Each kind of page lives in a package of its own (code and templates side by side) and
+returns a PageGroup; adding a kind means adding one line to `generate`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import guidance
+from .model import Framework
+from .pages import framework_pages
+from .render import PageGroup
+
+
+@dataclass
+class GeneratedSite:
+    """Everything the engine needs that comes from the sources."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    nav: list[Any] = field(default_factory=list)
+    extra: dict[str, Any] = field(default_factory=dict)
+    site_name: str = ""
+    sources: dict[str, Path] = field(default_factory=dict)  # docs path -> hand-written file
+
+
+def generate(framework: Framework, guidance_dir: Path) -> GeneratedSite:
+    """All pages, the navigation and the template values for one framework."""
+    hand_written = guidance.load_pages(guidance_dir)
+    groups = [
+        framework_pages.generate(framework),
+        PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
+    ]
+    site = GeneratedSite(site_name=f"{framework.short_title} handbook",
+                         extra={"framework": _template_values(framework)}, sources=hand_written.sources)
+    for group in groups:
+        site.pages.update(group.pages)
+        site.nav.extend(group.nav)
+    return site
+
+
+def write_docs(site: GeneratedSite, docs_dir: Path) -> None:
+    """Write every page under `docs_dir` (which should be new or empty)."""
+    for path, text in sorted(site.pages.items()):
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _template_values(framework: Framework) -> dict[str, Any]:
+    """What the theme's templates (footer, notice) show about the framework."""
+    return {
+        "id": framework.id,
+        "title": framework.title,
+        "short_title": framework.short_title,
+        "publisher": framework.publisher.name,
+        "version_label": framework.version.label,
+        "version_date": framework.version.display_date,
+        "version_year": framework.version.year,
+        "licence_name": framework.licence.name,
+        "licence_url": framework.licence.url,
+        "copyright": framework.licence.copyright,
+        "attribution": framework.licence.attribution,
+    }
