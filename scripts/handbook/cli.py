@@ -3,22 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
-import subprocess
 import sys
 import time
-from datetime import datetime, timezone
 from pathlib import Path
 
-from .engine import EngineError, build_site
-from .framework import load_framework
+from . import pipeline
+from .engine import EngineError
 from .model import Framework
-from .site import generate, write_docs
 from .problems import DataError, Problem
-from .publish import replace_folder, staging_folder
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = pipeline.ROOT
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -40,25 +34,13 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
     try:
-        framework = load_framework(args.framework)
-        site = generate(framework, args.guidance)
-    except DataError as error:
+        framework, site = pipeline.check(args.framework, args.guidance)
+        print(f"Checked {_counts(framework)} in {args.framework}.")
+        if args.check:
+            return 0
+        pipeline.build(framework, site, args.out, args.docs)
+    except (DataError, EngineError) as error:
         return _fail(error.problems, args)
-    print(f"Checked {_counts(framework)} in {args.framework}.")
-    if args.check:
-        return 0
-
-    os.environ.setdefault("SOURCE_DATE_EPOCH", _source_date_epoch(framework))  # same sources, same bytes
-    staging = staging_folder(args.out)
-    try:
-        write_docs(site, staging / "docs")
-        build_site(site, staging / "docs", staging / "site", ROOT / "mkdocs.yml", site.sources)
-        replace_folder(staging / "site", args.out)
-        replace_folder(staging / "docs", args.docs)
-    except EngineError as error:
-        return _fail(error.problems, args)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
     elapsed = time.perf_counter() - started
     print(f"Built {len(site.pages)} pages into {_shown(args.out)} in {elapsed:.1f} s.")
     return 0
@@ -81,15 +63,3 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve())) + "/"
     except ValueError:
         return str(path) + "/"
-
-
-def _source_date_epoch(framework: Framework) -> str:
-    """The last commit's time, or else the framework's release date: never 'now'."""
-    try:
-        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
-        if result.stdout.strip():
-            return result.stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        pass
-    released = datetime.fromisoformat(framework.version.released).replace(tzinfo=timezone.utc)
-    return str(int(released.timestamp()))

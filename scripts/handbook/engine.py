@@ -10,7 +10,9 @@ import logging
 import os
 import re
 from pathlib import Path
+from typing import Any
 
+from .assets import prune_unused_assets
 from .site import GeneratedSite
 from .problems import Problem
 
@@ -57,6 +59,7 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
                              nav=site.nav, site_name=site.site_name, hooks=[], strict=True)
         config.extra.update(site.extra)
         build(config)
+        prune_unused_assets(site_dir, _search_languages(config))
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
     except MkDocsException as error:
@@ -65,6 +68,12 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     finally:
         logger.removeHandler(collector)
         logger.level, logger.propagate = previous_level, previous_propagate
+
+
+def _search_languages(config: Any) -> list[str]:
+    search = config.plugins.get("search") or config.plugins.get("material/search")
+    languages = search.config.lang if search is not None else ["en"]
+    return list(languages or ["en"])
 
 
 def _problem(message: str, config_file: Path, sources: dict[str, Path]) -> Problem:

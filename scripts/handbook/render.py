@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,16 @@ def plain(text: str) -> str:
     return text.replace("**", "").replace("*", "")
 
 
+_MARKDOWN = markdown.Markdown()  # one converter, reset per call: building one costs more than converting
+
+
 def inline(text: str) -> Markup:
     """Framework text (Markdown emphasis) as inline HTML, for use inside HTML blocks."""
-    html = markdown.markdown(text)
+    html = _MARKDOWN.reset().convert(text)
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
+@lru_cache(maxsize=None)
 def environment(templates: Path) -> Environment:
     """An environment loading from `templates`, then from the shared templates."""
     env = Environment(loader=FileSystemLoader([templates, SHARED_TEMPLATES]), undefined=StrictUndefined,

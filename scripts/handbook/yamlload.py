@@ -20,7 +20,11 @@ JsonPath = tuple[str | int, ...]
 _KEPT_RESOLVERS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
 
 
-class _StringLoader(yaml.SafeLoader):
+# libyaml's parser is several times faster than PyYAML's pure-Python one and reports the same marks.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _StringLoader(_SafeLoader):  # type: ignore[misc, valid-type]
     """A safe loader whose only implicit types are booleans and null."""
 
 
@@ -60,7 +64,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        problem = _syntax_problem(path, error)
+        problem = _syntax_problem(path, error, text)
         if problem.line:
             problem = replace(problem, line=problem.line + first_line - 1)
         raise DataError([problem]) from None
@@ -95,11 +99,12 @@ def _read_text(path: Path) -> str:
         )]) from None
 
 
-def _syntax_problem(path: Path, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line = mark.line + 1 if mark else None
     what = " ".join(part for part in (error.context, error.problem) if part)
-    if "\t" in what or "'\\t'" in what:
+    source_line = text.splitlines()[mark.line] if mark and mark.line < len(text.splitlines()) else ""
+    if "\t" in source_line[: len(source_line) - len(source_line.lstrip())]:
         return Problem(path, line, "a tab character is used for indentation", "indent with spaces, not tabs")
     return Problem(
         path, line, f"is not valid YAML: {what}",

@@ -10,6 +10,10 @@ from ..render import PageGroup, environment, plain
 from ..urls import element_path, section_path
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Material renders, on every page, the siblings of each entry on the way to that page.
+# Keeping every level of the navigation this short keeps pages the same size however
+# many sections a framework has, so the build grows linearly with the framework.
+NAV_LEVEL_LIMIT = 12
 
 
 def generate(framework: Framework) -> PageGroup:
@@ -35,6 +39,16 @@ def generate(framework: Framework) -> PageGroup:
     group.nav = [
         {"Home": "index.md"},
         {framework.introduction.title: "introduction.md"},
-        {"The framework": framework_nav},
+        {"The framework": [framework_nav[0], *bounded_nav(framework_nav[1:], [s.id for s in framework.sections])]},
     ]
     return group
+
+
+
+def bounded_nav(entries: list[Any], ids: list[str], limit: int = NAV_LEVEL_LIMIT) -> list[Any]:
+    """Nest `entries` (one per section id) in labelled ranges so no level holds more than `limit`."""
+    spans = [(section_id, section_id, entry) for section_id, entry in zip(ids, entries)]
+    while len(spans) > limit:
+        spans = [(chunk[0][0], chunk[-1][1], {f"Sections {chunk[0][0]}–{chunk[-1][1]}": [e for _, _, e in chunk]})
+                 for chunk in (spans[i:i + limit] for i in range(0, len(spans), limit))]
+    return [entry for _, _, entry in spans]

@@ -1,0 +1,142 @@
+#!/usr/bin/env python3
+"""Benchmark the build at 1x, 10x and 100x the real framework (not a test: it prints figures).
+
+For each scale: per-stage wall time (median of --repeats runs) and peak Python heap
+(a separate traced run, so tracing does not slow the timed ones), then our full build
+against a bare `mkdocs build` of the same generated pages, alternated in one process so
+machine noise falls on both alike. Finally the page weight of the 1x site.
+
+    python scripts/bench.py [--scales 1 10 100] [--repeats 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bs4 import BeautifulSoup  # noqa: E402
+
+from handbook import pipeline  # noqa: E402
+from handbook.engine import build_site  # noqa: E402
+from handbook.site import write_docs  # noqa: E402
+from handbook.synthetic import write_scaled_framework  # noqa: E402
+
+ROOT = pipeline.ROOT
+OUR_STAGES = ("load and validate", "generate", "write pages")
+
+
+class Recorder:
+    """A stopwatch for the pipeline that keeps each stage's time, or its peak heap when tracing."""
+
+    def __init__(self, trace: bool = False) -> None:
+        self.trace = trace
+        self.values: dict[str, float] = {}
+
+    @contextmanager
+    def __call__(self, stage: str) -> Iterator[None]:
+        if self.trace:
+            tracemalloc.reset_peak()
+        started = time.perf_counter()
+        yield
+        self.values[stage] = (tracemalloc.get_traced_memory()[1] / 2**20 if self.trace
+                              else time.perf_counter() - started)
+
+
+def full_build(framework_dir: Path, work: Path, recorder: Recorder) -> float:
+    started = time.perf_counter()
+    framework, site = pipeline.check(framework_dir, ROOT / "content" / "guidance", recorder)
+    pipeline.build(framework, site, work / "site", work / "docs", recorder)
+    return time.perf_counter() - started
+
+
+def bare_build(docs: Path, site_dir: Path, framework_dir: Path) -> float:
+    """MkDocs alone over the already generated pages: the engine's own cost."""
+    _, site = pipeline.check(framework_dir, ROOT / "content" / "guidance")
+    started = time.perf_counter()
+    build_site(site, docs, site_dir, pipeline.CONFIG, site.sources)
+    return time.perf_counter() - started
+
+
+def bench_scale(factor: int, repeats: int, work: Path) -> dict:
+    framework_dir = write_scaled_framework(ROOT / "content" / "framework", factor, work / f"framework-{factor}x")
+    times: dict[str, list[float]] = defaultdict(list)
+    fulls, bares = [], []
+    for _ in range(repeats):
+        recorder = Recorder()
+        fulls.append(full_build(framework_dir, work / f"out-{factor}x", recorder))
+        for stage, seconds in recorder.values.items():
+            times[stage].append(seconds)
+        bares.append(bare_build(work / f"out-{factor}x" / "docs", work / f"bare-{factor}x", framework_dir))
+    tracemalloc.start()
+    traced = Recorder(trace=True)
+    full_build(framework_dir, work / f"out-{factor}x", traced)
+    tracemalloc.stop()
+    pages = list((work / f"out-{factor}x" / "site").rglob("index.html"))
+    element_pages = [p for p in pages if p.parent.parent.name == "framework" and "." in p.parent.name]
+    return {
+        "factor": factor, "pages": len(pages),
+        "stages": {stage: (statistics.median(values), traced.values.get(stage, 0.0)) for stage, values in times.items()},
+        "full": statistics.median(fulls), "bare": statistics.median(bares),
+        "element_html": statistics.median(p.stat().st_size for p in element_pages),
+    }
+
+
+def page_weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
+    """Raw and gzip bytes a first visit to `url` downloads, by kind (search index excluded: it loads lazily)."""
+    html_path = site / url / "index.html"
+    html = html_path.read_bytes()
+    soup = BeautifulSoup(html, "html.parser")
+    kinds: dict[str, list[bytes]] = {"HTML": [html], "CSS": [], "JS": [], "fonts": []}
+    for link in soup.select('link[rel~="stylesheet"]'):
+        kinds["CSS"].append((html_path.parent / link["href"]).resolve().read_bytes())
+    for script in soup.select("script[src]"):
+        kinds["JS"].append((html_path.parent / script["src"]).resolve().read_bytes())
+    fonts = [p for p in site.rglob("*") if p.suffix in {".woff", ".woff2", ".ttf", ".otf"}]
+    kinds["fonts"] = [p.read_bytes() for p in fonts]
+    return {kind: (sum(map(len, blobs)), sum(len(gzip.compress(b, 9)) for b in blobs)) for kind, blobs in kinds.items()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--repeats", type=int, default=3)
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    print(f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+    with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temp:
+        work = Path(temp)
+        results = [bench_scale(factor, args.repeats, work) for factor in args.scales]
+        print(f"\n{'scale':>5} {'pages':>6} {'stage':<18} {'time s':>8} {'peak heap MiB':>14}")
+        for r in results:
+            for stage, (seconds, heap) in r["stages"].items():
+                print(f"{r['factor']:>4}x {r['pages']:>6} {stage:<18} {seconds:>8.3f} {heap:>14.1f}")
+        print(f"\n{'scale':>5} {'pages':>6} {'full s':>8} {'bare mkdocs s':>14} {'full/bare':>10} {'ours %':>7} "
+              f"{'ms/page':>8} {'element HTML KiB':>17}")
+        for r in results:
+            ours = sum(r["stages"].get(stage, (0, 0))[0] for stage in OUR_STAGES)
+            print(f"{r['factor']:>4}x {r['pages']:>6} {r['full']:>8.2f} {r['bare']:>14.2f} {r['full'] / r['bare']:>10.2f} "
+                  f"{100 * ours / r['full']:>6.1f}% {1000 * r['full'] / r['pages']:>8.1f} {r['element_html'] / 1024:>17.1f}")
+        site = work / f"out-{results[0]['factor']}x" / "site"
+        print("\nPage weight of a first visit (bytes raw / gzip; the search index loads only when searching):")
+        for name, url in (("home", ""), ("element", "framework/3.1")):
+            weights = page_weight(site, url)
+            parts = ", ".join(f"{kind} {raw:,} / {gz:,}" for kind, (raw, gz) in weights.items())
+            total = sum(gz for _, gz in weights.values())
+            print(f"  {name:<8} {parts}; total gzip {total / 1024:.1f} KiB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Remove what the theme ships but the built site never loads: source maps and unused search languages.
+
+Material copies lunr's language packs (about 1 MB) and source maps (about 1.3 MB) into
+every build. An English-only site loads neither, and an offline copy or a slow download
+should not carry them.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+LUNR = Path("assets") / "javascripts" / "lunr"
+# Extra scripts Material's search worker loads for a language (see its importScripts call).
+SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+SOURCE_MAP_COMMENT = re.compile(r"\n?/[/*][#@] sourceMappingURL=\S+?\.map(?: \*/)?\s*$")
+
+
+def prune_unused_assets(site_dir: Path, search_languages: list[str]) -> None:
+    """Delete source maps and the lunr files that `search_languages` do not need."""
+    for map_file in site_dir.joinpath("assets").rglob("*.map"):
+        map_file.unlink()
+        generated = map_file.with_suffix("")
+        if generated.is_file():
+            text = generated.read_text(encoding="utf-8")
+            generated.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
+    needed = _lunr_files(search_languages)
+    lunr = site_dir / LUNR
+    if lunr.is_dir():
+        for path in sorted(lunr.rglob("*"), reverse=True):
+            relative = path.relative_to(lunr).as_posix()
+            if path.is_file() and relative not in needed:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        if not any(lunr.iterdir()):
+            lunr.rmdir()
+
+
+def _lunr_files(languages: list[str]) -> set[str]:
+    extra = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
+    extra |= {SEGMENTERS[lang] for lang in languages if lang in SEGMENTERS}
+    if len(languages) > 1:
+        extra.add("min/lunr.multi.min.js")
+    if extra:
+        extra.add("min/lunr.stemmer.support.min.js")
+    return extra

@@ -1,0 +1,68 @@
+"""The build's stages in order: load and validate, generate, write, engine, publish.
+
+Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
+records time and memory for scripts/bench.py, so the benchmark measures the real build.
+Mistakes in the sources surface as DataError or EngineError, before anything is swapped in.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .engine import build_site
+from .framework import load_framework
+from .model import Framework
+from .publish import replace_folder, staging_folder
+from .site import GeneratedSite, generate, write_docs
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIG = ROOT / "mkdocs.yml"
+Stopwatch = Callable[[str], AbstractContextManager[None]]
+
+
+@contextmanager
+def untimed(stage: str) -> Iterator[None]:
+    yield
+
+
+def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed) -> tuple[Framework, GeneratedSite]:
+    """The validated framework and its generated pages; raises DataError on mistakes."""
+    with stopwatch("load and validate"):
+        framework = load_framework(framework_dir)
+    with stopwatch("generate"):
+        site = generate(framework, guidance_dir)
+    return framework, site
+
+
+def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed) -> None:
+    """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`)."""
+    os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
+    staging = staging_folder(out)
+    try:
+        with stopwatch("write pages"):
+            write_docs(site, staging / "docs")
+        with stopwatch("engine build"):
+            build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
+        with stopwatch("publish"):
+            replace_folder(staging / "site", out)
+            replace_folder(staging / "docs", docs)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def source_date_epoch(framework: Framework) -> str:
+    """The last commit's time, or else the framework's release date: never 'now'."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=ROOT, capture_output=True, text=True, check=True)
+        if result.stdout.strip():
+            return result.stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        pass
+    released = datetime.fromisoformat(framework.version.released).replace(tzinfo=timezone.utc)
+    return str(int(released.timestamp()))

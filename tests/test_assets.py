@@ -1,0 +1,12 @@
+"""The built site ships no theme files it never loads."""
+
+from __future__ import annotations
+
+
+def test_no_source_maps_or_unused_search_language_packs(site):
+    assets = site / "assets"
+    assert not list(assets.rglob("*.map"))
+    assert not (assets / "javascripts" / "lunr").exists()  # an English-only search loads no language pack
+    for path in list(assets.rglob("*.js")) + list(assets.rglob("*.css")):
+        assert "sourceMappingURL" not in path.read_text(encoding="utf-8"), path
+    assert list((assets / "javascripts" / "workers").glob("search.*.min.js"))
