@@ -17,7 +17,7 @@ test: $(VENV)/.installed       ## set up (including the test browser), then run 
 	$(BIN)/python -m pytest -n 2
 
 serve: $(VENV)/.installed      ## live preview on http://127.0.0.1:8000 (rebuilds on every save)
-	$(BIN)/mkdocs serve --livereload
+	$(BIN)/mkdocs serve --livereload --dirty --no-strict
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)

@@ -6,7 +6,10 @@ For each scale: per-stage wall time (median of --repeats runs) and peak Python h
 against a bare `mkdocs build` of the same generated pages, alternated in one process so
 machine noise falls on both alike. Finally the page weight of the 1x site.
 
-    python scripts/bench.py [--scales 1 10 100] [--repeats 3]
+Then, with `mkdocs serve`, the time from saving an edit to one element's YAML to the
+edited page being served, with and without --dirty.
+
+    python scripts/bench.py [--scales 1 10 100] [--repeats 3] [--no-serve]
 """
 
 from __future__ import annotations
@@ -15,13 +18,16 @@ import argparse
 import gzip
 import os
 import platform
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
+import urllib.request
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -109,10 +115,60 @@ def page_weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
     return {kind: (sum(map(len, blobs)), sum(len(gzip.compress(b, 9)) for b in blobs)) for kind, blobs in kinds.items()}
 
 
+def edit_to_preview(framework_dir: Path, dirty: bool) -> float:
+    """Seconds from saving an edit to element 3.1's YAML until `mkdocs serve` serves the edited page."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"] + (["--dirty", "--no-strict"] if dirty else [])
+    env = {**os.environ, "HANDBOOK_FRAMEWORK": str(framework_dir)}
+    log = tempfile.TemporaryFile()
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/framework/3.1/"
+    section = framework_dir / "sections" / "0003.yaml"
+    original = section.read_text(encoding="utf-8")
+
+    def served(check: Callable[[str], bool]) -> Callable[[str | None], bool]:
+        def ready(html: str | None) -> bool:
+            if server.poll() is not None:
+                log.seek(0)
+                raise RuntimeError(f"mkdocs serve stopped:\n{log.read().decode()}")
+            return html is not None and check(html)
+        return ready
+
+    try:
+        _wait_for(url, served(lambda html: True))
+        marker = f"edited-{time.time_ns()}"
+        started = time.perf_counter()
+        section.write_text(original.replace("Factors linked to offending are identified.",
+                                            f"Factors linked to offending are identified. {marker}", 1), encoding="utf-8")
+        _wait_for(url, served(lambda html: marker in html))
+        return time.perf_counter() - started
+    finally:
+        section.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait()
+        log.close()
+
+
+def _wait_for(url: str, ready: Callable[[str | None], bool], timeout: float = 600) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=60) as response:
+                if ready(response.read().decode("utf-8")):
+                    return
+        except OSError:
+            ready(None)
+        time.sleep(0.05)
+    raise TimeoutError(f"{url} did not become ready in {timeout} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--no-serve", action="store_true", help="skip the edit-to-preview measurement")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     print(f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
@@ -136,6 +192,12 @@ def main() -> None:
             parts = ", ".join(f"{kind} {raw:,} / {gz:,}" for kind, (raw, gz) in weights.items())
             total = sum(gz for _, gz in weights.values())
             print(f"  {name:<8} {parts}; total gzip {total / 1024:.1f} KiB")
+        if not args.no_serve:
+            print("\nEdit to preview with mkdocs serve (save one element's YAML -> edited page served):")
+            for factor in args.scales:
+                framework_dir = work / f"framework-{factor}x"
+                full, dirty = edit_to_preview(framework_dir, dirty=False), edit_to_preview(framework_dir, dirty=True)
+                print(f"  {factor:>4}x  full rebuild {full:.2f} s, --dirty {dirty:.2f} s")
 
 
 if __name__ == "__main__":

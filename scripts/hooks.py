@@ -2,6 +2,8 @@
 
 `scripts/build.py` does not use this hook (it generates pages itself and turns hooks
 off); it exists so that a live preview shows edits to the framework data or guidance.
+Each generated page is kept in build/serve/ and rewritten only when its text changes,
+so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds only the pages an edit touched.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from collections.abc import Callable  # noqa: E402
+
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
@@ -21,13 +26,25 @@ from handbook.site import GeneratedSite, generate  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+PAGE_CACHE = ROOT / "build" / "serve"
 _generated: GeneratedSite | None = None
+
+
+def _sources() -> tuple[Path, Path]:
+    """The framework and guidance folders to preview (HANDBOOK_FRAMEWORK / HANDBOOK_GUIDANCE override)."""
+    return (Path(os.environ.get("HANDBOOK_FRAMEWORK", ROOT / "content" / "framework")),
+            Path(os.environ.get("HANDBOOK_GUIDANCE", ROOT / "content" / "guidance")))
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
+    for folder in _sources():  # they may lie outside docs_dir, which is all MkDocs watches by itself
+        server.watch(str(folder))
+    return server
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated
-    framework_dir = Path(os.environ.get("HANDBOOK_FRAMEWORK", ROOT / "content" / "framework"))
-    guidance_dir = Path(os.environ.get("HANDBOOK_GUIDANCE", ROOT / "content" / "guidance"))
+    framework_dir, guidance_dir = _sources()
     try:
         _generated = generate(load_framework(framework_dir), guidance_dir)
     except DataError as error:
@@ -44,5 +61,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(path)
         if existing is not None:
             files.remove(existing)
-        files.append(File.generated(config, path, content=text))
+        files.append(File.generated(config, path, abs_src_path=str(_cached(path, text))))
     return files
+
+
+def _cached(path: str, text: str) -> Path:
+    """The page's text on disk, written only if it changed, so its time stamp says when it last did."""
+    target = PAGE_CACHE / path
+    if not target.is_file() or target.read_text(encoding="utf-8") != text:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    return target
