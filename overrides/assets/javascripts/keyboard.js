@@ -1,0 +1,18 @@
+// The theme's menu button (narrow screens) is a <label> for a hidden checkbox: a mouse or a
+// finger can press it, a keyboard cannot even reach it. Make it a button the keyboard can use:
+// reachable with Tab, pressed with Enter (the theme clicks a focused label on Enter) or Space.
+for (const label of document.querySelectorAll('label.md-header__button[for="__drawer"]')) {
+  const drawer = document.getElementById(label.htmlFor);
+  const showState = () => label.setAttribute("aria-expanded", String(drawer.checked));
+  label.tabIndex = 0;
+  label.setAttribute("role", "button");
+  label.setAttribute("aria-label", "Navigation menu");
+  label.addEventListener("keydown", event => {
+    if (event.key === " ") {
+      event.preventDefault();
+      label.click();
+    }
+  });
+  drawer.addEventListener("change", showState);
+  showState();
+}
