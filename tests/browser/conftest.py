@@ -119,9 +119,13 @@ _RESULTS_SETTLED = """() => {
 
 
 def search(page: Page, query: str) -> list[str]:
-    """Type `query` into the site's search box; the page each result leads to, best first."""
+    """Type `query` into the site's search box (replacing what is there); the page each
+    result leads to, best first."""
     box = page.locator(".md-search__input")
     box.click()  # Material's search ignores fill(): it listens for key presses
+    box.press("ControlOrMeta+a")
+    box.press("Backspace")
+    page.evaluate("window.__lastResults = undefined")
     box.press_sequentially(query)
     return results(page)
 
