@@ -58,4 +58,5 @@ def test_search_results_and_phone_menu_have_no_accessibility_violations(browser:
     page.locator("label.md-header__button[for=__search]").click()
     search(page, "MAPPA")
     assert axe_violations(page) == []
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "Search"  # named for screen readers
     context.close()
