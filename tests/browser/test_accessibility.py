@@ -48,7 +48,7 @@ def test_search_results_and_phone_menu_have_no_accessibility_violations(browser:
     context, _ = open_context(browser, viewport=PHONE)
     page = with_axe(context).new_page()
     page.goto(base_url + "framework/3.1/")
-    page.locator("label.md-header__button[for=__drawer]").click()  # the navigation drawer
+    page.locator(".hb-menu-button").click()  # the navigation drawer
     page.wait_for_timeout(300)  # let the drawer finish sliding in
     assert axe_violations(page) == []
     page.keyboard.press("Escape")

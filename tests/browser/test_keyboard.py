@@ -95,6 +95,7 @@ def test_the_phone_menu_opens_from_the_keyboard(browser: Browser, base_url: str,
     page.keyboard.press("Tab")  # skip link
     page.keyboard.press("Tab")
     menu = page.locator(":focus")
+    assert menu.evaluate("element => element.tagName") == "BUTTON"
     assert menu.get_attribute("aria-label") == "Navigation menu" and menu.get_attribute("aria-expanded") == "false"
     page.keyboard.press(key)
     assert page.is_checked("#__drawer") and menu.get_attribute("aria-expanded") == "true"
@@ -106,4 +107,6 @@ def test_the_phone_menu_opens_from_the_keyboard(browser: Browser, base_url: str,
     else:
         raise AssertionError("no link of the opened menu took the focus")
     assert page.locator(":focus").is_visible()
+    page.set_viewport_size(DESKTOP)  # wide enough for the navigation to sit beside the page
+    assert not menu.is_visible()
     context.close()

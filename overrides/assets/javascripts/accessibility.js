@@ -2,21 +2,21 @@
 // page has loaded. Without JavaScript there is no search, and the menu opens by mouse or touch.
 
 // The theme's menu button (narrow screens) is a <label> for a hidden checkbox: a mouse or a
-// finger can press it, a keyboard cannot even reach it. Make it a button the keyboard can use:
-// reachable with Tab, pressed with Enter (the theme clicks a focused label on Enter) or Space.
+// finger can press it, a keyboard cannot even reach it. Put a real button in its place.
 for (const label of document.querySelectorAll('label.md-header__button[for="__drawer"]')) {
   const drawer = document.getElementById(label.htmlFor);
-  const showState = () => label.setAttribute("aria-expanded", String(drawer.checked));
-  label.tabIndex = 0;
-  label.setAttribute("role", "button");
-  label.setAttribute("aria-label", "Navigation menu");
-  label.addEventListener("keydown", event => {
-    if (event.key === " ") {
-      event.preventDefault();
-      label.click();
-    }
+  const button = document.createElement("button");
+  const showState = () => button.setAttribute("aria-expanded", String(drawer.checked));
+  button.type = "button";
+  button.className = `${label.className} hb-menu-button`;
+  button.setAttribute("aria-label", "Navigation menu");
+  button.append(...label.childNodes);
+  button.addEventListener("click", () => {
+    drawer.checked = !drawer.checked;
+    drawer.dispatchEvent(new Event("change"));
   });
   drawer.addEventListener("change", showState);
+  label.replaceWith(button);
   showState();
 }
 
