@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Python packages, if it is not there yet:
-# Debian's Chromium (browser tests) and poppler-utils (PDF text). Needs root for apt-get.
+# Debian's Chromium (browser tests), poppler-utils (PDF text), Node.js and npm (axe-core,
+# vnu-jar and lighthouse from package-lock.json) and Java (runs vnu-jar). Needs root for apt-get.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v npm >/dev/null || missing+=(nodejs npm)
+command -v java >/dev/null || missing+=(default-jre-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Please install these Debian packages (as root): ${missing[*]}" >&2
@@ -12,4 +16,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
   apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+# npm packages: reinstall exactly from the lock file when node_modules is missing or was
+# installed from a different lock file. (vnu-jar's install script would download a Java; Debian's is used.)
+stamp=node_modules/.installed-from-lock
+if [ "$(cat "$stamp" 2>/dev/null)" != "$(sha256sum package-lock.json)" ]; then
+  npm ci --ignore-scripts --no-audit --no-fund --loglevel=error  # no package needs its install scripts
+  sha256sum package-lock.json > "$stamp"
 fi

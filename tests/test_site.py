@@ -32,7 +32,7 @@ def test_navigation_follows_the_framework_then_the_guidance():
 
 def test_element_markdown_carries_lines_lead_in_and_links():
     page = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE).pages["framework/1.2.md"]
-    assert page.startswith("# 1.2. The keeper keeps watch\n")
+    assert page.startswith("---\n") and "\nsearch:\n  boost: 2\n---\n# 1.2. The keeper keeps watch\n" in page
     assert '<li id="line-1.2.1">' in page and "A watch log is signed each night." in page
     assert "(<em>to judge whether the <em>light</em> keeps ships safe</em>)" in page
     assert "](1.1.md){ .hb-pager__prev" in page and "](2.1.md){ .hb-pager__next" in page

@@ -20,6 +20,11 @@ from .problems import Problem
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) (?:link|unrecognized relative link|absolute link) '(?P<target>[^']+)'")
 
 
+# Material's offline plugin adds the iframe-worker shim (search from file://) from a CDN
+# unless the polyfills already name one: this is the copy vendored in overrides/.
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
+
+
 class EngineError(Exception):
     """The engine stopped; `problems` says why in the maintainer's terms."""
 
@@ -38,11 +43,12 @@ class _Collector(logging.Handler):
 
 
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
-               sources: dict[str, Path]) -> None:
+               sources: dict[str, Path], offline: bool = False) -> None:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
 
     `sources` maps a docs path to the hand-written file it came from, so a warning
-    about that page can name the file a maintainer edits.
+    about that page can name the file a maintainer edits. `offline` builds the copy
+    that works opened from disk (links to index.html files, search without a server).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for our users
     from mkdocs.commands.build import build
@@ -58,6 +64,9 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                              nav=site.nav, site_name=site.site_name, hooks=[], strict=True)
         config.extra.update(site.extra)
+        if offline:
+            config.plugins["material/offline"].config.enabled = True
+            config.extra["polyfills"] = [OFFLINE_SHIM]
         build(config)
         prune_unused_assets(site_dir, _search_languages(config))
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through

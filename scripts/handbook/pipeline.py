@@ -1,4 +1,5 @@
-"""The build's stages in order: load and validate, generate, write, engine, publish.
+"""The build's stages in order: load and validate, generate, write, engine, content security
+policy, offline copy, publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -15,9 +16,11 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import csp
 from .engine import build_site
 from .framework import load_framework
 from .model import Framework
+from .offline import write_offline_copy, zip_name
 from .publish import replace_folder, staging_folder
 from .site import GeneratedSite, generate, write_docs
 
@@ -49,6 +52,11 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):
             build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
+        with stopwatch("content security policy"):
+            csp.protect(staging / "site")
+        with stopwatch("offline copy"):
+            write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
+                               staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)

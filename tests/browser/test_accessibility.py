@@ -1,0 +1,60 @@
+"""axe-core finds no WCAG 2.0, 2.1 or 2.2 A/AA violation on any page, on a desktop and on a phone."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from conftest import ROOT
+from .conftest import DESKTOP, PHONE, open_context, page_urls, search
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+# No rule is disabled.
+
+
+def with_axe(context: BrowserContext) -> BrowserContext:
+    """Load axe-core into every page of `context`. As an init script it is not an inline
+    script of the page, so the site's Content Security Policy (rightly) does not block it."""
+    assert AXE.is_file(), f"{AXE} is missing: run scripts/setup-test-tools.sh (it runs npm ci)"
+    context.add_init_script(path=str(AXE))
+    return context
+
+
+def axe_violations(page: Page) -> list[str]:
+    """Each violation as 'rule: what is wrong (where)', one per failing element."""
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return [f"{v['id']}: {node['failureSummary']} ({', '.join(map(str, node['target']))})"
+            for v in result["violations"] for node in v["nodes"]]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_every_page_has_no_accessibility_violations(browser: Browser, site: Path, base_url: str, viewport: dict):
+    context, _ = open_context(browser, viewport=viewport)
+    page = with_axe(context).new_page()
+    found = {}
+    for url in page_urls(site):
+        page.goto(base_url + url)
+        if violations := axe_violations(page):
+            found[url or "/"] = violations
+    context.close()
+    assert not found, json.dumps(found, indent=1)
+
+
+def test_search_results_and_phone_menu_have_no_accessibility_violations(browser: Browser, base_url: str):
+    context, _ = open_context(browser, viewport=PHONE)
+    page = with_axe(context).new_page()
+    page.goto(base_url + "framework/3.1/")
+    page.locator(".hb-menu-button").click()  # the navigation drawer
+    page.wait_for_timeout(300)  # let the drawer finish sliding in
+    assert axe_violations(page) == []
+    page.keyboard.press("Escape")
+    page.goto(base_url + "framework/3.1/")
+    page.locator("label.md-header__button[for=__search]").click()
+    search(page, "MAPPA")
+    assert axe_violations(page) == []
+    assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "Search"  # named for screen readers
+    context.close()

@@ -1,0 +1,61 @@
+"""The offline copy: a zip a fieldworker unpacks and opens from disk, with navigation and search."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import Browser
+
+from conftest import ROOT, page
+from .conftest import DESKTOP, open_context, search
+
+FRAMEWORK_ID = yaml.safe_load((ROOT / "content" / "framework" / "framework.yaml").read_text(encoding="utf-8"))["id"]
+FOLDER = f"{FRAMEWORK_ID}-offline"
+
+
+@pytest.fixture(scope="module")
+def offline_copy(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy, unpacked as a user would."""
+    target = tmp_path_factory.mktemp("unzipped")
+    with zipfile.ZipFile(site / "downloads" / f"{FOLDER}.zip") as archive:
+        archive.extractall(target)
+    return target / FOLDER
+
+
+def test_the_zip_holds_one_folder_with_every_page_of_the_site(site: Path, offline_copy: Path):
+    with zipfile.ZipFile(site / "downloads" / f"{FOLDER}.zip") as archive:
+        names = archive.namelist()
+    assert {name.split("/")[0] for name in names} == {FOLDER}
+    assert not [name for name in names if name.endswith(".map")]
+    for path in site.rglob("index.html"):  # a page at x/ online is x.html, or x/index.html for an index page
+        folder = path.parent.relative_to(site)
+        assert (offline_copy / folder / "index.html").is_file() or (offline_copy / f"{folder}.html").is_file(), folder
+    assert (offline_copy / "search" / "search_index.js").is_file()
+    assert (offline_copy / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+
+
+def test_the_fieldwork_page_links_to_the_zip(site: Path):
+    link = page(site, "guidance/fieldwork/").select_one("a[download]")
+    assert link["href"] == f"../../downloads/{FOLDER}.zip"
+    assert (site / "guidance" / "fieldwork" / link["href"]).resolve().is_file()
+
+
+def test_opened_from_disk_navigation_and_search_work_without_any_connection(browser: Browser, offline_copy: Path):
+    context, traffic = open_context(browser, viewport=DESKTOP)
+    page = context.new_page()
+    home = (offline_copy / "index.html").as_uri()
+    page.goto(home)
+    page.locator(".md-tabs__link", has_text="The framework").click()
+    page.get_by_role("link", name="3.3. Planning enables the required services").first.click()
+    assert page.url == (offline_copy / "framework" / "3.3.html").as_uri()
+    assert page.locator("h1").inner_text().startswith("3.3. Planning")
+    found = search(page, "MAPPA")
+    assert found[:3] == [(offline_copy / "framework" / f"{id}.html").as_uri() for id in ("3.1", "3.3", "6.2")]
+    page.locator(".md-search-result__item a").first.click()
+    assert page.locator("h1").inner_text().startswith("3.1. Assessment establishes outcome priorities")
+    assert traffic.hosts_other_than("file:") == []
+    assert traffic.errors == []  # the shim's worker frame runs under the page's policy, too
+    context.close()
