@@ -41,7 +41,7 @@ from handbook.site import write_docs  # noqa: E402
 from handbook.synthetic import write_scaled_framework  # noqa: E402
 
 ROOT = pipeline.ROOT
-OUR_STAGES = ("load and validate", "generate", "write pages")
+OUR_STAGES = ("load and validate", "generate", "write pages", "exports")
 
 
 class Recorder:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import pipeline
 from .engine import EngineError
+from .exports.verify import verify_exports
 from .model import Framework
 from .problems import DataError, Problem
 
@@ -27,6 +28,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--docs", type=Path, default=ROOT / "build" / "docs",
                         help="where to keep the generated Markdown (default: build/docs)")
     parser.add_argument("--check", action="store_true", help="only check the sources; build nothing")
+    parser.add_argument("--verify", action="store_true",
+                        help="check the open data and workbook already built in --out against the sources; build nothing")
     return parser.parse_args(argv)
 
 
@@ -38,11 +41,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Checked {_counts(framework)} in {args.framework}.")
         if args.check:
             return 0
+        if args.verify:
+            return _verify(framework, args)
         pipeline.build(framework, site, args.out, args.docs)
     except (DataError, EngineError) as error:
         return _fail(error.problems, args)
     elapsed = time.perf_counter() - started
     print(f"Built {len(site.pages)} pages into {_shown(args.out)} in {elapsed:.1f} s.")
+    return 0
+
+
+def _verify(framework: Framework, args: argparse.Namespace) -> int:
+    problems = verify_exports(framework, args.framework, args.out)
+    if problems:
+        print(DataError(problems).report(Path.cwd()), file=sys.stderr)
+        return 1
+    print(f"The open data and workbook in {_shown(args.out)} match the sources.")
     return 0
 
 

@@ -79,6 +79,7 @@ def _model(meta: dict, intro: dict, sections: list[dict]) -> Framework:
                         tuple(Line(line["id"], line["text"], e["id"]) for line in e["lines"]), s["id"])
                 for e in s["elements"]))
             for s in sections),
+        source_note=(meta.get("source") or {}).get("note"),
     )
 
 

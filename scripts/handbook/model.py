@@ -109,6 +109,7 @@ class Framework:
     kinds: dict[str, ElementKind]
     introduction: Introduction
     sections: tuple[Section, ...]
+    source_note: str | None = None  # how the data was made from the source; carried by the open data
 
     @cached_property
     def elements(self) -> tuple[Element, ...]:

@@ -1,5 +1,5 @@
-"""The build's stages in order: load and validate, generate, write, engine, content security
-policy, offline copy, publish.
+"""The build's stages in order: load and validate, generate, write, exports, engine, content
+security policy, offline copy, publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -18,6 +18,7 @@ from pathlib import Path
 
 from . import csp
 from .engine import build_site
+from .exports import load_scale, write_exports
 from .framework import load_framework
 from .model import Framework
 from .offline import write_offline_copy, zip_name
@@ -50,6 +51,8 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     try:
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
+        with stopwatch("exports"):  # among the pages, so the engine checks links to them
+            write_exports(framework, load_scale(), staging / "docs")
         with stopwatch("engine build"):
             build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
         with stopwatch("content security policy"):

@@ -1,0 +1,91 @@
+"""Files made from the model for other tools: open data (JSON, CSV, the JSON Schema) and the
+self-assessment workbook (XLSX).
+
+`catalogue` says what each file is (for the Downloads page); `make_exports` makes them in
+memory; the pipeline writes them among the site's pages, so the engine checks links to them
+and the offline copy carries them. `verify.verify_exports` reads written files back and
+compares them with the YAML sources.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from types import SimpleNamespace
+
+from .. import schema
+from ..model import Framework
+from ..problems import DataError
+from ..schema import SCHEMA_DIR
+from ..yamlload import load_yaml
+from .open_data import framework_csv, framework_json
+from .workbook import Scale, self_assessment_workbook
+
+SCHEMA_FILE = "framework.schema.json"
+SCALE_FILE = SCHEMA_DIR.parent / "judgement-scale.yaml"
+
+
+@dataclass(frozen=True)
+class Export:
+    path: str          # where the file is in the site
+    title: str
+    description: str
+    format: str
+
+
+def catalogue(framework: Framework) -> dict[str, Export]:
+    """Every export by key, in the order the Downloads page lists them."""
+    stem = f"downloads/{framework.id}"
+    return {
+        "xlsx": Export(f"{stem}-self-assessment.xlsx", "Self-assessment workbook",
+               "A sheet per section with a row for each line: choose a judgement from a drop-down list and write "
+               "notes; a summary sheet counts the judgements per element and section. Opens in Excel or LibreOffice.",
+               "Excel workbook (XLSX)"),
+        "json": Export(f"{stem}-framework.json", "The framework as data (JSON)",
+               "The whole framework in one file: its details, introduction, sections, elements and lines, with "
+               "the source's emphasis as Markdown (*italic*, **bold**). Valid against the JSON Schema below.",
+               "JSON, UTF-8"),
+        "csv": Export(f"{stem}-framework.csv", "The framework's lines as a table (CSV)",
+               "One row per line: section, element, line id, kind and text (plain, without emphasis), and the "
+               "handbook's themes, outcomes and evidence sources for the line where it has them. Lists in a cell "
+               "are separated by semicolons.",
+               "CSV, UTF-8, comma-separated, first row has the column names"),
+        "schema": Export(f"downloads/{SCHEMA_FILE}", "JSON Schema for the framework data",
+               "Describes every field of the JSON file, for checking it or generating code from it.",
+               "JSON Schema (draft 2020-12)"),
+    }
+
+
+def make_exports(framework: Framework, scale: Scale, guidance: Mapping[str, Any] | None = None,
+                 prompts: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Each export's site path -> its bytes. `guidance` (line id -> the handbook's guidance) and
+    `prompts` (line id -> a short summary of its evidence prompts) are optional."""
+    files = catalogue(framework)
+    return {
+        files["xlsx"].path: self_assessment_workbook(framework, scale, prompts),
+        files["json"].path: framework_json(framework),
+        files["csv"].path: framework_csv(framework, guidance),
+        files["schema"].path: (SCHEMA_DIR / SCHEMA_FILE).read_bytes(),
+    }
+
+
+def write_exports(framework: Framework, scale: Scale, folder: Path, guidance: Mapping[str, Any] | None = None,
+                  prompts: Mapping[str, str] | None = None) -> None:
+    """Write every export under `folder` (the site's docs or the built site)."""
+    for path, data in make_exports(framework, scale, guidance, prompts).items():
+        target = folder / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def load_scale(path: Path = SCALE_FILE) -> Scale:
+    """The judgement scale, schema-checked. Interim: the checklists' definitions will provide it."""
+    document = load_yaml(path)
+    problems = schema.check(document, "judgement-scale.schema.json")
+    if problems:
+        raise DataError(problems)
+    return SimpleNamespace(title=document.data["title"],
+                           values=[SimpleNamespace(**value) for value in document.data["values"]])
