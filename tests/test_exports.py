@@ -17,7 +17,7 @@ from jsonschema import Draft202012Validator
 from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 
-from conftest import FICTIONAL, ROOT, run_build
+from conftest import FICTIONAL, ROOT, page, run_build
 from source_text import read_source
 
 JSON = "downloads/hmip-qi-adult-framework.json"
@@ -172,3 +172,15 @@ def test_verify_passes_on_a_fresh_build_and_names_a_tampered_file(site, tmp_path
     result = run_build("--out", tmp_path / "site", "--verify")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "hmip-qi-adult-framework.csv" in result.stderr and "line 1.1.1 reads" in result.stderr
+
+
+def test_the_downloads_page_links_each_export_with_its_format_and_size(site):
+    rows = {}
+    for row in page(site, "downloads/").select("article table tbody tr"):
+        link = row.select_one("td a")
+        rows[link["href"].rsplit("/", 1)[-1]] = row.select("td")[-1].get_text()
+    for path, format_ in ((XLSX, "Excel workbook (XLSX)"), (JSON, "JSON"), (CSV, "CSV"),
+                          ("downloads/framework.schema.json", "JSON Schema")):
+        name = path.rsplit("/", 1)[-1]
+        assert rows[name].startswith(format_), name
+        assert f"{round((site / path).stat().st_size / 1024)}\xa0KB" in rows[name], name
