@@ -3,21 +3,14 @@ their rows whole and print tick boxes and ruled notes."""
 
 from __future__ import annotations
 
-import functools
-import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
 import pytest
 import yaml
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Page
 from pypdf import PdfReader
 
 from conftest import SCALE
 from pdf_text import page_texts, rows_per_page
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 LABELS = [value["label"] for value in yaml.safe_load(SCALE.read_text(encoding="utf-8"))["values"]]
 # On screen and gone from paper: header and search, tabs, both sidebars,
 # the announcement bar, the pager between elements, and the links to the checklist.
@@ -25,33 +18,8 @@ CHROME = [".md-header", ".md-search", ".md-tabs", ".md-sidebar--primary", ".md-s
           ".md-banner", ".hb-pager", ".hb-checklist-links"]
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-@pytest.fixture(scope="module")
-def served(site):
-    """The built site on 127.0.0.1, on a port of the system's choosing."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-def test_printing_an_element_page_hides_navigation_and_header(browser, served):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.goto(served + "framework/3.1/")
+def test_printing_an_element_page_hides_navigation_and_header(page: Page, base_url: str):
+    page.goto(base_url + "framework/3.1/")
     for selector in CHROME:
         assert page.locator(selector).first.is_visible(), f"{selector} should be on screen"
     page.emulate_media(media="print")
@@ -63,12 +31,10 @@ def test_printing_an_element_page_hides_navigation_and_header(browser, served):
     licence_after = page.evaluate("getComputedStyle(document.querySelector('footer a[rel=license]'), '::after').content")
     assert "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" in licence_after
     assert page.evaluate("getComputedStyle(document.querySelector('article h2')).breakAfter") == "avoid"
-    page.close()
 
 
-def test_a_printed_checklist_has_tick_boxes_ruled_notes_and_rows_kept_whole(browser, served, tmp_path):
-    page = browser.new_page()
-    page.goto(served + "checklists/whole-framework/")
+def test_a_printed_checklist_has_tick_boxes_ruled_notes_and_rows_kept_whole(page: Page, base_url: str, tmp_path):
+    page.goto(base_url + "checklists/whole-framework/")
     page.emulate_media(media="print")
     box = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.hb-check__scale input'));
                                    return [s.appearance, s.borderTopStyle, s.borderRadius, s.width, s.height]; }""")
@@ -76,7 +42,6 @@ def test_a_printed_checklist_has_tick_boxes_ruled_notes_and_rows_kept_whole(brow
     assert "linear-gradient" in page.evaluate("getComputedStyle(document.querySelector('.hb-check__notes textarea')).backgroundImage")
     pdf = tmp_path / "printed.pdf"
     page.pdf(path=str(pdf), format="A4")
-    page.close()
     rows = rows_per_page(page_texts(pdf), LABELS, {"Notes"})
     for number, (ids, scales, notes) in enumerate(rows, 1):
         assert len(ids) == scales == notes, (number, ids, scales, notes)
