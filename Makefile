@@ -7,16 +7,19 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: site check test serve clean
 
 site: $(VENV)/.installed       ## set up, then build the site into site/
+	bash scripts/setup-pdf-tools.sh
 	$(BIN)/python scripts/build.py
 
 check: $(VENV)/.installed      ## check the framework data only
 	$(BIN)/python scripts/build.py --check
 
 test: $(VENV)/.installed       ## set up (including the test browser), then run every test
+	bash scripts/setup-pdf-tools.sh
 	bash scripts/setup-test-tools.sh
 	$(BIN)/python -m pytest -n 2
 
 serve: $(VENV)/.installed      ## live preview on http://127.0.0.1:8000 (rebuilds on every save)
+	bash scripts/setup-pdf-tools.sh
 	$(BIN)/mkdocs serve --livereload --dirty --no-strict
 
 $(VENV)/.installed: requirements.lock

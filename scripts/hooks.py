@@ -4,6 +4,8 @@
 off); it exists so that a live preview shows edits to the framework data or guidance.
 Each generated page is kept in build/serve/ and rewritten only when its text changes,
 so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds only the pages an edit touched.
+The PDFs are made too, through the same cache as the build, so a save remakes only the
+PDFs whose content changed.
 """
 
 from __future__ import annotations
@@ -21,12 +23,18 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
+from handbook.checklists import load_definitions  # noqa: E402
+from handbook.downloads import add_downloads  # noqa: E402
+from handbook.exports import write_exports  # noqa: E402
 from handbook.framework import load_framework  # noqa: E402
+from handbook.pdf import PdfError  # noqa: E402
+from handbook.pipeline import PDF_CACHE, SCALE  # noqa: E402
 from handbook.site import GeneratedSite, generate  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_CACHE = ROOT / "build" / "serve"
+EXPORTS = ROOT / "build" / "serve-exports"
 _generated: GeneratedSite | None = None
 
 
@@ -46,9 +54,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated
     framework_dir, guidance_dir = _sources()
     try:
-        _generated = generate(load_framework(framework_dir), guidance_dir)
-    except DataError as error:
-        raise PluginError(error.report(ROOT)) from None
+        framework = load_framework(framework_dir)
+        _generated = generate(framework, guidance_dir, load_definitions(framework_dir, SCALE, framework))
+        _generated.files.update(write_exports(framework, _generated.checklists.scale, EXPORTS))
+        add_downloads(_generated, framework, PDF_CACHE)
+    except (DataError, PdfError) as error:
+        raise PluginError(DataError(error.problems).report(ROOT)) from None
     config.nav = _generated.nav
     config.site_name = _generated.site_name
     config.extra.update(_generated.extra)
@@ -62,6 +73,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if existing is not None:
             files.remove(existing)
         files.append(File.generated(config, path, abs_src_path=str(_cached(path, text))))
+    for path, source in _generated.files.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     return files
 
 

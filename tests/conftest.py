@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
 FICTIONAL = FIXTURES / "fictional"
 FICTIONAL_GUIDANCE = FIXTURES / "fictional-guidance"
+SCALE = ROOT / "data" / "judgement-scale.yaml"
 
 
 def run_build(*args: str | Path) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, build_into, run_build
+from conftest import FICTIONAL, FICTIONAL_GUIDANCE, SCALE, build_into, run_build
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -50,6 +50,11 @@ BAD_INPUTS = {
     "broken cross-reference (outcome)": ("introduction.yaml", 'element: "1.1"', 'element: "1.9"'),
     "line out of order": (S1, '      - id: "1.1.2"', '      - id: "1.1.3"'),
     "not a real date": ("framework.yaml", '"2031-02-28"', '"2031-02-30"'),
+    "checklist kind with an unknown section": ("checklists.yaml", 'sections: ["1", "2"]', 'sections: ["1", "7"]'),
+    "checklist kind listing a section twice": ("checklists.yaml", 'sections: ["1"]', 'sections: ["1", "1"]'),
+    "checklist kind with a reserved id": ("checklists.yaml", "id: full-survey", "id: whole-framework"),
+    "checklist kind without a purpose": ("checklists.yaml", '    purpose: "Used on a night visit to the lamp room."\n', ""),
+    "checklist notes lines not a number": ("checklists.yaml", "lines: 2", "lines: two"),
 }
 # Where each mistake is, read off the fixture files. An unclosed quote on line 3 is
 # reported where the YAML parser notices it, at the next key.
@@ -68,6 +73,11 @@ EXPECTED = {
     "broken cross-reference (outcome)": ("introduction.yaml", 9, "outcome 'ships-safe' refers to element 1.9, which does not exist"),
     "line out of order": (S1, 11, "line 1.1.3 is out of order"),
     "not a real date": ("framework.yaml", 9, "version.released is '2031-02-30', which is not a real date"),
+    "checklist kind with an unknown section": ("checklists.yaml", 17, "checklist kind 'full-survey' lists section 7, which is not in the framework"),
+    "checklist kind listing a section twice": ("checklists.yaml", 10, "the section '1' appears twice (first at line 10)"),
+    "checklist kind with a reserved id": ("checklists.yaml", 14, "the id 'whole-framework' is the address of the whole-framework checklist"),
+    "checklist kind without a purpose": ("checklists.yaml", 7, "is missing the required field 'purpose'"),
+    "checklist notes lines not a number": ("checklists.yaml", 13, "has the value 'two', which is not in the expected form"),
 }
 
 
@@ -84,6 +94,30 @@ def test_bad_input_stops_the_build_with_file_line_and_fix(case, built, tmp_path)
     assert message in result.stderr, result.stderr
     assert "fix:" in result.stderr
     assert "Nothing was changed in" in result.stderr
+    assert tree_digest(out) == before
+
+
+SCALE_EDITS = {
+    "a bare yes read as true": ('id: "yes"', "id: yes", 7, "should be a string, not true/false"),
+    "two values with one id": ('id: "partly"', 'id: "yes"', 9, "the scale value id 'yes' appears twice (first at line 7)"),
+    "two values with one label": ('label: "Partly"', 'label: "Yes"', 10, "the scale label 'Yes' appears twice (first at line 8)"),
+    "an unknown key": ('    label: "No"\n', '    label: "No"\n    colour: red\n', 13, "has an unknown key 'colour'"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SCALE_EDITS))
+def test_bad_judgement_scale_stops_the_build_with_file_line_and_fix(case, built, tmp_path):
+    out, before = built
+    old, new, line, message = SCALE_EDITS[case]
+    scale = tmp_path / "judgement-scale.yaml"
+    text = SCALE.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in the scale"
+    scale.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_build("--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE, "--scale", scale,
+                       "--out", out, "--docs", tmp_path / "docs")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"judgement-scale.yaml, line {line}:" in result.stderr, result.stderr
+    assert message in result.stderr and "fix:" in result.stderr, result.stderr
     assert tree_digest(out) == before
 
 

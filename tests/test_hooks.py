@@ -20,3 +20,5 @@ def test_mkdocs_with_the_hook_builds_the_same_element_page(site, tmp_path):
     via_hook = page(tmp_path / "site", "framework/3.1/").select_one("article")
     via_build = page(site, "framework/3.1/").select_one("article")
     assert via_hook is not None and str(via_hook) == str(via_build)
+    assert (tmp_path / "site" / "downloads" / "hmip-qi-adult-checklist-3.1.pdf").is_file()
+    assert (tmp_path / "site" / "downloads" / "index.html").is_file()

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, ROOT
+from conftest import FICTIONAL, FICTIONAL_GUIDANCE, ROOT, SCALE
+from handbook.checklists import load_definitions
 from handbook.framework import load_framework
-from handbook.site import generate, write_docs
+from handbook.site import generate as generate_site, write_docs
+
+
+def generate(folder, guidance):
+    framework = load_framework(folder)
+    return generate_site(framework, guidance, load_definitions(folder, SCALE, framework))
 
 
 def test_pages_for_every_part_of_the_fictional_framework():
-    site = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE)
+    site = generate(FICTIONAL, FICTIONAL_GUIDANCE)
     assert sorted(site.pages) == [
+        "checklists/1.1.md", "checklists/1.2.md", "checklists/1/index.md", "checklists/2.1.md", "checklists/2/index.md",
+        "checklists/full-survey.md", "checklists/index.md", "checklists/night-watch.md", "checklists/whole-framework.md",
         "framework/1.1.md", "framework/1.2.md", "framework/1/index.md", "framework/2.1.md", "framework/2/index.md",
         "framework/index.md", "guidance/about.md", "guidance/accessibility.md", "guidance/licence.md",
         "index.md", "introduction.md"]
@@ -18,20 +26,20 @@ def test_pages_for_every_part_of_the_fictional_framework():
 
 
 def test_navigation_follows_the_framework_then_the_guidance():
-    site = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE)
+    site = generate(FICTIONAL, FICTIONAL_GUIDANCE)
     assert site.nav[:2] == [{"Home": "index.md"}, {"Foreword": "introduction.md"}]
     assert site.nav[2] == {"The framework": [
         "framework/index.md",
         {"1. The lamp is kept burning": ["framework/1/index.md", {"1.1. Oil is stocked": "framework/1.1.md"},
                                          {"1.2. The keeper keeps watch": "framework/1.2.md"}]},
         {"2. The lens is clean": ["framework/2/index.md", {"2.1. Salt is wiped from the glass": "framework/2.1.md"}]}]}
-    assert site.nav[3] == {"Using this handbook": [{"About": "guidance/about.md"},
+    assert site.nav[-1] == {"Using this handbook": [{"About": "guidance/about.md"},
                                                    {"Accessibility statement": "guidance/accessibility.md"},
                                                    {"Licence": "guidance/licence.md"}]}
 
 
 def test_element_markdown_carries_lines_lead_in_and_links():
-    page = generate(load_framework(FICTIONAL), FICTIONAL_GUIDANCE).pages["framework/1.2.md"]
+    page = generate(FICTIONAL, FICTIONAL_GUIDANCE).pages["framework/1.2.md"]
     assert page.startswith("---\n") and "\nsearch:\n  boost: 2\n---\n# 1.2. The keeper keeps watch\n" in page
     assert '<li id="line-1.2.1">' in page and "A watch log is signed each night." in page
     assert "(<em>to judge whether the <em>light</em> keeps ships safe</em>)" in page
@@ -40,7 +48,7 @@ def test_element_markdown_carries_lines_lead_in_and_links():
 
 
 def test_written_docs_are_the_generated_pages(tmp_path):
-    site = generate(load_framework(ROOT / "content" / "framework"), ROOT / "content" / "guidance")
+    site = generate(ROOT / "content" / "framework", ROOT / "content" / "guidance")
     write_docs(site, tmp_path)
     written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md")}
-    assert written == set(site.pages) and len(written) == 32
+    assert written == set(site.pages) and len(written) == 32 + 29  # 29: the checklist pages and their index

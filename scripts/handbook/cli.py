@@ -11,6 +11,7 @@ from . import pipeline
 from .engine import EngineError
 from .exports.verify import verify_exports
 from .model import Framework
+from .pdf import PdfError
 from .problems import DataError, Problem
 
 ROOT = pipeline.ROOT
@@ -27,6 +28,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "site", help="where to put the built site (default: site)")
     parser.add_argument("--docs", type=Path, default=ROOT / "build" / "docs",
                         help="where to keep the generated Markdown (default: build/docs)")
+    parser.add_argument("--scale", type=Path, default=pipeline.SCALE,
+                        help="the checklists' judgement scale (default: data/judgement-scale.yaml)")
+    parser.add_argument("--cache", type=Path, default=pipeline.PDF_CACHE,
+                        help="where to keep PDFs between builds, to skip unchanged ones (default: build/cache/pdf)")
     parser.add_argument("--check", action="store_true", help="only check the sources; build nothing")
     parser.add_argument("--verify", action="store_true",
                         help="check the open data and workbook already built in --out against the sources; build nothing")
@@ -37,14 +42,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
     try:
-        framework, site = pipeline.check(args.framework, args.guidance)
+        framework, site = pipeline.check(args.framework, args.guidance, scale_file=args.scale)
         print(f"Checked {_counts(framework)} in {args.framework}.")
         if args.check:
             return 0
         if args.verify:
             return _verify(framework, args)
-        pipeline.build(framework, site, args.out, args.docs)
-    except (DataError, EngineError) as error:
+        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache)
+    except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
     elapsed = time.perf_counter() - started
     print(f"Built {len(site.pages)} pages into {_shown(args.out)} in {elapsed:.1f} s.")

@@ -13,7 +13,7 @@ from . import rules, schema
 from .model import (Block, Element, ElementKind, Framework, Introduction, Licence, Line, Outcome,
                     Publisher, Section, Version)
 from .problems import DataError, Problem
-from .yamlload import YamlDocument, load_yaml
+from .yamlload import YamlDocument
 
 
 def load_framework(folder: Path) -> Framework:
@@ -48,13 +48,7 @@ def _load(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument
     if not path.is_file():
         problems.append(Problem(path, None, "the file is missing", f"create {path.name}; see content/framework/ for an example"))
         return YamlDocument(path, None)
-    try:
-        document = load_yaml(path)
-    except DataError as error:
-        problems.extend(error.problems)
-        return YamlDocument(path, None)
-    problems.extend(schema.check(document, schema_name))
-    return document
+    return schema.load_checked(path, schema_name, problems)
 
 
 def _model(meta: dict, intro: dict, sections: list[dict]) -> Framework:

@@ -1,9 +1,9 @@
-"""The build's stages in order: load and validate, generate, write, exports, engine, content
+"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, content
 security policy, offline copy, publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
-Mistakes in the sources surface as DataError or EngineError, before anything is swapped in.
+Mistakes in the sources surface as DataError, PdfError or EngineError, before anything is swapped in.
 """
 
 from __future__ import annotations
@@ -17,8 +17,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import csp
+from .checklists import load_definitions
+from .downloads import add_downloads
 from .engine import build_site
-from .exports import load_scale, write_exports
+from .exports import write_exports
 from .framework import load_framework
 from .model import Framework
 from .offline import write_offline_copy, zip_name
@@ -27,6 +29,8 @@ from .site import GeneratedSite, generate, write_docs
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
+SCALE = ROOT / "data" / "judgement-scale.yaml"
+PDF_CACHE = ROOT / "build" / "cache" / "pdf"
 Stopwatch = Callable[[str], AbstractContextManager[None]]
 
 
@@ -35,24 +39,29 @@ def untimed(stage: str) -> Iterator[None]:
     yield
 
 
-def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed) -> tuple[Framework, GeneratedSite]:
+def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed,
+          scale_file: Path = SCALE) -> tuple[Framework, GeneratedSite]:
     """The validated framework and its generated pages; raises DataError on mistakes."""
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
+        checklists = load_definitions(framework_dir, scale_file, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir)
+        site = generate(framework, guidance_dir, checklists)
     return framework, site
 
 
-def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed) -> None:
+def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
+          pdf_cache: Path = PDF_CACHE) -> None:
     """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`)."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
     try:
+        with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
+            site.files.update(write_exports(framework, site.checklists.scale, staging / "exports"))
+        with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
+            add_downloads(site, framework, pdf_cache)
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
-        with stopwatch("exports"):  # among the pages, so the engine checks links to them
-            write_exports(framework, load_scale(), staging / "docs")
         with stopwatch("engine build"):
             build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
         with stopwatch("content security policy"):

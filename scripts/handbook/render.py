@@ -39,11 +39,13 @@ def inline(text: str) -> Markup:
 
 
 @lru_cache(maxsize=None)
-def environment(templates: Path) -> Environment:
-    """An environment loading from `templates`, then from the shared templates."""
-    env = Environment(loader=FileSystemLoader([templates, SHARED_TEMPLATES]), undefined=StrictUndefined,
-                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=False)
+def environment(*templates: Path, autoescape: bool = False) -> Environment:
+    """An environment loading from each of `templates` in turn, then from the shared templates.
+    HTML documents (the PDFs') escape their values; Markdown pages do not."""
+    env = Environment(loader=FileSystemLoader([*templates, SHARED_TEMPLATES]), undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=autoescape)
     env.filters.update(inline=inline, plain=plain)
     env.globals.update(link=urls.link, section_path=urls.section_path, element_path=urls.element_path,
-                       line_anchor=urls.line_anchor)
+                       line_anchor=urls.line_anchor, checklist_path=urls.checklist_path,
+                       checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path)
     return env

@@ -10,8 +10,8 @@ from pathlib import Path
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem
-from .yamlload import YamlDocument
+from .problems import DataError, Problem
+from .yamlload import YamlDocument, load_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schemas"
 
@@ -30,6 +30,17 @@ def validator(schema_name: str) -> Draft202012Validator:
     """The validator for one schema file, e.g. 'section.schema.json'."""
     schema = _registry().contents(schema_name)
     return Draft202012Validator(schema, registry=_registry())
+
+
+def load_checked(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument:
+    """The file at `path`, read strictly and checked against its schema; its problems go to `problems`."""
+    try:
+        document = load_yaml(path)
+    except DataError as error:
+        problems.extend(error.problems)
+        return YamlDocument(path, None)
+    problems.extend(check(document, schema_name))
+    return document
 
 
 def check(document: YamlDocument, schema_name: str) -> list[Problem]:
@@ -113,6 +124,10 @@ def _explain(error: ValidationError, where: str) -> tuple[str, str]:
         if value.startswith("^\\S"):
             return f"{where} starts or ends with spaces", "remove the spaces at the start and end of the text"
         return f"{where} has the value {error.instance!r}, which is not in the expected form", _pattern_hint(value)
+    if kind == "maxLength":
+        return f"{where} is longer than {value} characters", f"shorten it to one line of at most {value} characters"
+    if kind == "maxItems":
+        return f"{where} has more than {value} items", f"keep at most {value}"
     if kind == "minItems":
         return f"{where} is an empty list", "add at least one item"
     if kind in ("minProperties", "maxProperties"):
@@ -131,6 +146,7 @@ def _pattern_hint(pattern: str) -> str:
         "^[a-z][a-z0-9-]*$": "use lower-case letters, digits and hyphens, e.g. 'risk-of-harm'",
         "^\\d{4}-\\d{2}-\\d{2}$": "write the date as YYYY-MM-DD, e.g. \"2016-05-04\"",
         "^https://": "give a full https:// address",
+        "^([1-9]|1[0-2])$": "write a whole number from 1 to 12",
     }
     return examples.get(pattern, f"match the pattern {pattern}")
 

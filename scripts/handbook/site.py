@@ -8,11 +8,14 @@ returns a PageGroup; adding a kind means adding one line to `generate`.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from . import guidance
+from .checklists import Definitions
+from .checklists import pages as checklist_pages
 from .model import Framework
 from .pages import framework_pages
 from .render import PageGroup
@@ -27,17 +30,21 @@ class GeneratedSite:
     extra: dict[str, Any] = field(default_factory=dict)
     site_name: str = ""
     sources: dict[str, Path] = field(default_factory=dict)  # docs path -> hand-written file
+    files: dict[str, Path] = field(default_factory=dict)    # docs path -> file to publish as it is (PDFs)
+    checklists: Definitions | None = None                   # what the checklist PDFs are made from
 
 
-def generate(framework: Framework, guidance_dir: Path) -> GeneratedSite:
+def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) -> GeneratedSite:
     """All pages, the navigation and the template values for one framework."""
     hand_written = guidance.load_pages(guidance_dir)
     groups = [
         framework_pages.generate(framework),
+        checklist_pages.generate(framework, checklists),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",
-                         extra={"framework": _template_values(framework)}, sources=hand_written.sources)
+                         extra={"framework": _template_values(framework)}, sources=hand_written.sources,
+                         checklists=checklists)
     for group in groups:
         site.pages.update(group.pages)
         site.nav.extend(group.nav)
@@ -45,11 +52,15 @@ def generate(framework: Framework, guidance_dir: Path) -> GeneratedSite:
 
 
 def write_docs(site: GeneratedSite, docs_dir: Path) -> None:
-    """Write every page under `docs_dir` (which should be new or empty)."""
+    """Write every page and copy every file under `docs_dir` (which should be new or empty)."""
     for path, text in sorted(site.pages.items()):
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    for path, source in sorted(site.files.items()):
+        target = docs_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
 
 
 def _template_values(framework: Framework) -> dict[str, Any]:

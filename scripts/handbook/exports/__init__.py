@@ -2,8 +2,8 @@
 self-assessment workbook (XLSX).
 
 `catalogue` says what each file is (for the Downloads page); `make_exports` makes them in
-memory; the pipeline writes them among the site's pages, so the engine checks links to them
-and the offline copy carries them. `verify.verify_exports` reads written files back and
+memory; the pipeline writes them and adds them to the site's files, so the Downloads page
+lists them with their sizes, the engine checks links to them and the offline copy carries them. `verify.verify_exports` reads written files back and
 compares them with the YAML sources.
 """
 
@@ -14,18 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from types import SimpleNamespace
-
-from .. import schema
 from ..model import Framework
-from ..problems import DataError
 from ..schema import SCHEMA_DIR
-from ..yamlload import load_yaml
 from .open_data import framework_csv, framework_json
-from .workbook import Scale, self_assessment_workbook
+from ..checklists.definitions import Scale
+from .workbook import self_assessment_workbook
 
 SCHEMA_FILE = "framework.schema.json"
-SCALE_FILE = SCHEMA_DIR.parent / "judgement-scale.yaml"
 
 
 @dataclass(frozen=True)
@@ -46,7 +41,7 @@ def catalogue(framework: Framework) -> dict[str, Export]:
                "Excel workbook (XLSX)"),
         "json": Export(f"{stem}-framework.json", "The framework as data (JSON)",
                "The whole framework in one file: its details, introduction, sections, elements and lines, with "
-               "the source's emphasis as Markdown (*italic*, **bold**). Valid against the JSON Schema below.",
+               "the source's emphasis as Markdown (`*italic*`, `**bold**`). Valid against the JSON Schema below.",
                "JSON, UTF-8"),
         "csv": Export(f"{stem}-framework.csv", "The framework's lines as a table (CSV)",
                "One row per line: section, element, line id, kind and text (plain, without emphasis), and the "
@@ -73,19 +68,12 @@ def make_exports(framework: Framework, scale: Scale, guidance: Mapping[str, Any]
 
 
 def write_exports(framework: Framework, scale: Scale, folder: Path, guidance: Mapping[str, Any] | None = None,
-                  prompts: Mapping[str, str] | None = None) -> None:
-    """Write every export under `folder` (the site's docs or the built site)."""
+                  prompts: Mapping[str, str] | None = None) -> dict[str, Path]:
+    """Write every export under `folder`; return each one's site path -> its file."""
+    written = {}
     for path, data in make_exports(framework, scale, guidance, prompts).items():
-        target = folder / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        written[path] = folder / path
+        written[path].parent.mkdir(parents=True, exist_ok=True)
+        written[path].write_bytes(data)
+    return written
 
-
-def load_scale(path: Path = SCALE_FILE) -> Scale:
-    """The judgement scale, schema-checked. Interim: the checklists' definitions will provide it."""
-    document = load_yaml(path)
-    problems = schema.check(document, "judgement-scale.schema.json")
-    if problems:
-        raise DataError(problems)
-    return SimpleNamespace(title=document.data["title"],
-                           values=[SimpleNamespace(**value) for value in document.data["values"]])

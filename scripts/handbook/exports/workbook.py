@@ -14,7 +14,6 @@ import zipfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
-from typing import Protocol
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
@@ -24,6 +23,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 from openpyxl.writer.excel import ExcelWriter
 
+from ..checklists.definitions import Scale
 from ..model import Framework, Section
 from ..render import plain
 
@@ -37,20 +37,6 @@ BOLD = Font(bold=True)
 HEADING = Font(bold=True, size=14)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # every entry's time stamp, so equal sources give equal bytes
-
-
-class ScaleValue(Protocol):
-    id: str
-    label: str
-
-
-class Scale(Protocol):
-    """The judgement scale (checklists.Scale): what the drop-down offers, in order."""
-
-    title: str
-
-    @property
-    def values(self) -> Sequence[ScaleValue]: ...
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,148 @@
+"""What the checklists are made of, as data: the judgement scale and the framework's checklist kinds.
+
+The scale lives in data/judgement-scale.yaml; the kinds in the framework folder's optional
+checklists.yaml. Both are read with the strict loader, checked against their schema and the
+rules below, and every problem names its file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import schema
+from ..model import Framework
+from ..problems import DataError, Problem
+from ..yamlload import YamlDocument
+
+KINDS_FILE = "checklists.yaml"
+# A kind's id becomes checklists/<id>/ on the site; these addresses are taken.
+RESERVED_IDS = {"index": "the list of checklists", "whole-framework": "the whole-framework checklist"}
+DEFAULT_FIELDS = ("Inspection or area", "Case reference or provider", "Inspector or assessor", "Date")
+DEFAULT_NOTES_LABEL = "Notes"
+DEFAULT_NOTES_LINES = 3
+
+
+@dataclass(frozen=True)
+class ScaleValue:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Scale:
+    title: str
+    values: tuple[ScaleValue, ...]
+
+
+@dataclass(frozen=True)
+class Notes:
+    """The ruled area under each line: its label and how many lines it has on paper."""
+
+    label: str
+    lines: int
+
+
+@dataclass(frozen=True)
+class ChecklistKind:
+    id: str
+    title: str
+    purpose: str
+    section_ids: tuple[str, ...]
+    fields: tuple[str, ...]
+    notes: Notes
+
+
+@dataclass(frozen=True)
+class Definitions:
+    """Everything a checklist takes from data besides the framework itself."""
+
+    scale: Scale
+    fields: tuple[str, ...]
+    notes: Notes
+    kinds: tuple[ChecklistKind, ...]
+
+    def kind_covering(self, section_id: str) -> ChecklistKind | None:
+        """The first kind that covers a section, whose header and notes its checklists share."""
+        return next((kind for kind in self.kinds if section_id in kind.section_ids), None)
+
+
+def load_definitions(framework_dir: Path, scale_file: Path, framework: Framework) -> Definitions:
+    """The scale and the checklist kinds for `framework`; raises DataError listing every problem."""
+    problems: list[Problem] = []
+    scale_doc = schema.load_checked(Path(scale_file), "judgement-scale.schema.json", problems)
+    kinds_path = Path(framework_dir) / KINDS_FILE
+    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.is_file()
+                 else YamlDocument(kinds_path, {}))
+    if problems:
+        raise DataError(problems)
+    problems += _check_scale(scale_doc) + _check_kinds(kinds_doc, framework)
+    if problems:
+        raise DataError(problems)
+    return _definitions(scale_doc.data, kinds_doc.data, framework)
+
+
+def _duplicates(document: YamlDocument, found: list[tuple[tuple, str]], what: str, fix: str) -> list[Problem]:
+    """A problem for each (path, value) whose value repeats an earlier one."""
+    problems, first = [], {}
+    for path, value in found:
+        if value in first:
+            problems.append(document.problem(path, f"{what} '{value}' appears twice (first at line {first[value]})", fix, value))
+        first.setdefault(value, document.line(path))
+    return problems
+
+
+def _listed(path: tuple, values: list[str]) -> list[tuple[tuple, str]]:
+    return [((*path, index), value) for index, value in enumerate(values)]
+
+
+def _check_scale(document: YamlDocument) -> list[Problem]:
+    values = document.data["values"]
+    return (_duplicates(document, [(("values", i, "id"), v["id"]) for i, v in enumerate(values)],
+                        "the scale value id", "give each value its own id")
+            + _duplicates(document, [(("values", i, "label"), v["label"]) for i, v in enumerate(values)],
+                          "the scale label", "give each value its own label, so a tick cannot be read two ways"))
+
+
+def _check_kinds(document: YamlDocument, framework: Framework) -> list[Problem]:
+    data = document.data
+    section_ids = [section.id for section in framework.sections]
+    problems = _duplicates(document, _listed(("fields",), data.get("fields", [])), "the field", "list each field once")
+    kinds = data.get("kinds", [])
+    problems += _duplicates(document, [(("kinds", i, "id"), kind["id"]) for i, kind in enumerate(kinds)],
+                            "the checklist kind id", "give each kind its own id")
+    for index, kind in enumerate(kinds):
+        path = ("kinds", index)
+        if kind["id"] in RESERVED_IDS:
+            problems.append(document.problem(
+                (*path, "id"), f"the id '{kind['id']}' is the address of {RESERVED_IDS[kind['id']]}",
+                "choose another id, e.g. one naming the kind's use", kind["id"]))
+        for s_index, section_id in enumerate(kind["sections"]):
+            if section_id not in section_ids:
+                problems.append(document.problem(
+                    (*path, "sections", s_index),
+                    f"checklist kind '{kind['id']}' lists section {section_id}, which is not in the framework",
+                    f"use the id of one of its sections: {', '.join(section_ids)}", kind["id"]))
+        problems += _duplicates(document, _listed((*path, "sections"), kind["sections"]), "the section",
+                                "list each section once")
+        problems += _duplicates(document, _listed((*path, "fields"), kind.get("fields", [])), "the field",
+                                "list each field once")
+    return problems
+
+
+def _notes(data: dict | None, default: Notes) -> Notes:
+    data = data or {}
+    return Notes(data.get("label", default.label), int(data.get("lines", default.lines)))
+
+
+def _definitions(scale: dict, data: dict, framework: Framework) -> Definitions:
+    fields = tuple(data.get("fields", DEFAULT_FIELDS))
+    notes = _notes(data.get("notes"), Notes(DEFAULT_NOTES_LABEL, DEFAULT_NOTES_LINES))
+    order = [section.id for section in framework.sections]
+    kinds = tuple(
+        ChecklistKind(kind["id"], kind["title"], kind["purpose"],
+                      tuple(sorted(kind["sections"], key=order.index)),  # framework order, whatever the listing
+                      tuple(kind.get("fields", fields)), _notes(kind.get("notes"), notes))
+        for kind in data.get("kinds", []))
+    return Definitions(Scale(scale["title"], tuple(ScaleValue(v["id"], v["label"]) for v in scale["values"])),
+                       fields, notes, kinds)

@@ -1,0 +1,69 @@
+"""Files to download (the PDFs), made beside the pages, and the Downloads page that lists them.
+
+The PDFs come from the model, not from the site, so they are made before the engine runs and go
+into the site as static files; the Downloads page is written once their sizes are known.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from .. import booklet
+from ..checklists.documents import documents as checklist_documents
+from ..exports import Export, catalogue
+from ..model import Framework
+from ..pdf import BuiltPdf, build_pdfs
+from ..render import environment
+from ..site import GeneratedSite
+from ..urls import DOWNLOADS_PAGE
+
+TEMPLATES = Path(__file__).parent / "templates"
+GROUPS = {"kind": "Checklists for a task", "framework": "The whole framework", "section": "Checklists by section",
+          "element": "Checklists by element"}
+
+
+@dataclass(frozen=True)
+class Download:
+    path: str          # where the file is in the site
+    title: str
+    description: str
+    group: str
+
+
+def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, out: TextIO = sys.stdout) -> None:
+    """Make every PDF (unchanged ones come from `cache_dir`), add them to `site`, and its Downloads page."""
+    assert site.checklists is not None, "generate() gives every site its checklist definitions"
+    booklet_document = booklet.document(framework)
+    listed = [Download(booklet_document.path, booklet.TITLE,
+                       "The introduction and every section and element, with contents and bookmarks, to read or print.",
+                       GROUPS["framework"])]
+    pdfs = [booklet_document]
+    for checklist, document in checklist_documents(framework, site.checklists):
+        pdfs.append(document)
+        listed.append(Download(document.path, checklist.title if checklist.scope in ("kind", "framework") else checklist.label,
+                               checklist.purpose, GROUPS[checklist.scope]))
+    built = build_pdfs(pdfs, cache_dir, out)
+    site.files.update({path: pdf.file for path, pdf in built.items()})
+    data = [(export, site.files[export.path].stat().st_size) for export in catalogue(framework).values()]
+    site.pages[DOWNLOADS_PAGE] = page(framework, listed, built, data)
+
+
+def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf],
+         data: list[tuple[Export, int]]) -> str:
+    groups: dict[str, list[Download]] = {}
+    for download in listed:
+        groups.setdefault(download.group, []).append(download)
+    return environment(TEMPLATES).get_template("downloads.md.j2").render(
+        framework=framework, groups=groups, built=built, data=data, here=DOWNLOADS_PAGE, size=_size)
+
+
+def _size(size: int) -> str:
+    """A file size as people read it: 980 bytes, 41 KB, 1.2 MB."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{round(size / 1024)} KB"
+    return f"{size / 1024 / 1024:.1f} MB"

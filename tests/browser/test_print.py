@@ -1,0 +1,49 @@
+"""Printing from a real browser (Debian's Chromium): pages lose the site's chrome, checklists keep
+their rows whole and print tick boxes and ruled notes."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from playwright.sync_api import Page
+from pypdf import PdfReader
+
+from conftest import SCALE
+from pdf_text import page_texts, rows_per_page
+
+LABELS = [value["label"] for value in yaml.safe_load(SCALE.read_text(encoding="utf-8"))["values"]]
+# On screen and gone from paper: header and search, tabs, both sidebars,
+# the announcement bar, the pager between elements, and the links to the checklist.
+CHROME = [".md-header", ".md-search", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary",
+          ".md-banner", ".hb-pager", ".hb-checklist-links"]
+
+
+def test_printing_an_element_page_hides_navigation_and_header(page: Page, base_url: str):
+    page.goto(base_url + "framework/3.1/")
+    for selector in CHROME:
+        assert page.locator(selector).first.is_visible(), f"{selector} should be on screen"
+    page.emulate_media(media="print")
+    for selector in CHROME:
+        assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
+    assert page.locator("ol.hb-lines").is_visible()
+    assert page.get_by_text("The potential risk of harm posed to others is identified").is_visible()
+    assert page.locator(".hb-attribution").is_visible(), "the licence attribution is printed"
+    licence_after = page.evaluate("getComputedStyle(document.querySelector('footer a[rel=license]'), '::after').content")
+    assert "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" in licence_after
+    assert page.evaluate("getComputedStyle(document.querySelector('article h2')).breakAfter") == "avoid"
+
+
+def test_a_printed_checklist_has_tick_boxes_ruled_notes_and_rows_kept_whole(page: Page, base_url: str, tmp_path):
+    page.goto(base_url + "checklists/whole-framework/")
+    page.emulate_media(media="print")
+    box = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.hb-check__scale input'));
+                                   return [s.appearance, s.borderTopStyle, s.borderRadius, s.width, s.height]; }""")
+    assert box[:3] == ["none", "solid", "0px"] and box[3] == box[4], box
+    assert "linear-gradient" in page.evaluate("getComputedStyle(document.querySelector('.hb-check__notes textarea')).backgroundImage")
+    pdf = tmp_path / "printed.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    rows = rows_per_page(page_texts(pdf), LABELS, {"Notes"})
+    for number, (ids, scales, notes) in enumerate(rows, 1):
+        assert len(ids) == scales == notes, (number, ids, scales, notes)
+    assert sum(len(ids) for ids, _, _ in rows) == 76
+    assert len(rows) > 1 and all(float(p.mediabox.width) == pytest.approx(595.28, abs=1) for p in PdfReader(pdf).pages)
