@@ -13,7 +13,7 @@ from . import rules, schema
 from .model import (Block, Element, ElementKind, Framework, Introduction, Licence, Line, Outcome,
                     Publisher, Section, Version)
 from .problems import DataError, Problem
-from .yamlload import YamlDocument
+from .yamlload import YamlDocument, yaml_files
 
 
 def load_framework(folder: Path) -> Framework:
@@ -25,11 +25,7 @@ def load_framework(folder: Path) -> Framework:
     problems: list[Problem] = []
     metadata = _load(folder / "framework.yaml", "metadata.schema.json", problems)
     introduction = _load(folder / "introduction.yaml", "introduction.schema.json", problems)
-    section_paths = sorted((folder / "sections").glob("*.y*ml"))
-    for path in section_paths:
-        if path.suffix != ".yaml":
-            problems.append(Problem(path, None, "section files must end in .yaml", f"rename it to {path.stem}.yaml"))
-    section_paths = [p for p in section_paths if p.suffix == ".yaml"]
+    section_paths = yaml_files(folder / "sections", "section", problems)
     if not section_paths:
         problems.append(Problem(folder / "sections", None, "no section files found",
                                 "add one YAML file per section, e.g. sections/1-first-section.yaml"))

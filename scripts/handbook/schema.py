@@ -65,6 +65,8 @@ def _problem(document: YamlDocument, error: ValidationError) -> Problem:
     path = tuple(error.absolute_path)
     subject, where = _describe(document.data, path)
     message, fix = _explain(error, where)
+    if "propertyNames" in error.schema_path:  # point at the badly formed key itself
+        return document.problem((*path, error.instance), message, fix, subject, at_key=True)
     if error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(error.instance, dict):
         unknown = sorted(set(error.instance) - set(error.schema.get("properties") or {}))
         if unknown:  # point at the unknown key itself, not the mapping that holds it
@@ -73,20 +75,27 @@ def _problem(document: YamlDocument, error: ValidationError) -> Problem:
 
 
 _KINDS = {0: "section", 1: "element", 2: "line"}
+_NUMBER = re.compile(r"\d+(\.\d+){0,2}")
 
 
 def _numbered(node: object) -> bool:
     """A section, element or line: a mapping whose id is a number such as 3, 3.1 or 3.1.4."""
-    return isinstance(node, dict) and isinstance(node.get("id"), str) and bool(re.fullmatch(r"\d+(\.\d+){0,2}", node["id"]))
+    return isinstance(node, dict) and isinstance(node.get("id"), str) and bool(_NUMBER.fullmatch(node["id"]))
 
 
 def _describe(data: object, path: tuple) -> tuple[str | None, str]:
-    """The id of the innermost section, element or line holding the error, and words for the place."""
+    """The id of the innermost section, element or line holding the error, and words for the place.
+
+    A part is identified either by its own 'id' field or, in files keyed by id such as
+    the handbook's line guidance (lines: {"3.1.4": ...}), by its key.
+    """
     subject, rest = None, list(path)
     node = data
     for index, part in enumerate(path):
         if _numbered(node):
             subject, rest = node["id"], list(path[index:])
+        elif index > 0 and isinstance(part, str) and _NUMBER.fullmatch(part):
+            subject, rest = part, list(path[index + 1:])
         try:
             node = node[part]  # type: ignore[index]
         except (KeyError, IndexError, TypeError):
@@ -118,6 +127,8 @@ def _explain(error: ValidationError, where: str) -> tuple[str, str]:
         article = "an" if expected[0] in "aeiou" else "a"
         return (f"{where} should be {article} {expected}, not {_yaml_type(error.instance)}",
                 f"write {where} as {article} {expected}" + ("; put text in quotes" if expected == "string" else ""))
+    if "propertyNames" in error.schema_path:
+        return f"{where} has the key {error.instance!r}, which is not in the expected form", _pattern_hint(value)
     if kind == "minLength" or (kind == "pattern" and isinstance(error.instance, str) and not error.instance.strip()):
         return f"{where} is empty", "write the text, or remove the entry"
     if kind == "pattern":
@@ -130,6 +141,8 @@ def _explain(error: ValidationError, where: str) -> tuple[str, str]:
         return f"{where} has more than {value} items", f"keep at most {value}"
     if kind == "minItems":
         return f"{where} is an empty list", "add at least one item"
+    if kind == "uniqueItems":
+        return f"{where} lists the same value twice", "remove the repeated value"
     if kind in ("minProperties", "maxProperties"):
         return (f"{where} must have exactly one of the keys {', '.join(sorted(error.schema.get('properties', {})))}",
                 "split it into one block per key")

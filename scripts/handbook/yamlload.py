@@ -36,11 +36,12 @@ _StringLoader.yaml_implicit_resolvers = {
 
 @dataclass
 class YamlDocument:
-    """A loaded file: its data and the 1-based line where each value starts."""
+    """A loaded file: its data and the 1-based line where each value starts (and each mapping key)."""
 
     path: Path
     data: Any
     lines: dict[JsonPath, int] = field(default_factory=dict)
+    keys: dict[JsonPath, int] = field(default_factory=dict)  # path of a mapping entry -> line of its key
 
     def line(self, path: JsonPath) -> int:
         """The line of the value at `path`, or of its nearest enclosing value."""
@@ -49,13 +50,25 @@ class YamlDocument:
             path = path[:-1]
         return self.lines.get(path, 1)
 
-    def problem(self, path: JsonPath, message: str, fix: str, id: str | None = None) -> Problem:
-        return Problem(self.path, self.line(path), message, fix, id)
+    def problem(self, path: JsonPath, message: str, fix: str, id: str | None = None, at_key: bool = False) -> Problem:
+        """A problem at the value at `path`, or with `at_key`, at the key naming it (for a mistake in the key itself
+        or in the entry as a whole, whose value may start lines below)."""
+        line = self.keys.get(tuple(path)) if at_key else None
+        return Problem(self.path, line or self.line(path), message, fix, id)
 
 
 def load_yaml(path: Path) -> YamlDocument:
     """Load one YAML file; raise DataError naming the file and line if it cannot be read."""
     return parse_yaml(_read_text(path), path)
+
+
+def yaml_files(folder: Path, what: str, problems: list[Problem]) -> list[Path]:
+    """The *.yaml files in `folder`, in name order; a *.yml file is reported, not read."""
+    paths = sorted(folder.glob("*.y*ml"))
+    for path in paths:
+        if path.suffix != ".yaml":
+            problems.append(Problem(path, None, f"{what} files must end in .yaml", f"rename it to {path.stem}.yaml"))
+    return [path for path in paths if path.suffix == ".yaml"]
 
 
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
@@ -77,6 +90,7 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
     document.data = _convert(node, (), document, loader, problems)
     if first_line != 1:
         document.lines = {key: line + first_line - 1 for key, line in document.lines.items()}
+        document.keys = {key: line + first_line - 1 for key, line in document.keys.items()}
         problems = [replace(p, line=p.line + first_line - 1) if p.line else p for p in problems]
     if problems:
         raise DataError(problems)
@@ -132,6 +146,7 @@ def _convert(node: yaml.Node, path: JsonPath, document: YamlDocument,
                 continue
             first_seen[key] = line
             result[key] = _convert(value_node, (*path, key), document, loader, problems)
+            document.keys[(*path, key)] = line
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), document, loader, problems) for i, item in enumerate(node.value)]
