@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,12 @@ def run_build(*args: str | Path) -> subprocess.CompletedProcess[str]:
     """Run `python scripts/build.py ARGS` as a user would, capturing its output."""
     return subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), *map(str, args)],
                           capture_output=True, text=True, cwd=ROOT)
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    """Every file under `folder` and a hash of its bytes: equal digests mean identical trees."""
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def build_into(out: Path, *args: str | Path) -> Path:

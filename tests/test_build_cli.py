@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, SCALE, build_into, run_build
-
-
-def tree_digest(folder: Path) -> dict[str, str]:
-    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+from conftest import FICTIONAL, FICTIONAL_GUIDANCE, SCALE, build_into, run_build, tree_digest
 
 
 @pytest.fixture(scope="module")

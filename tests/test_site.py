@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import yaml
+
 from conftest import FICTIONAL, FICTIONAL_GUIDANCE, ROOT, SCALE
 from handbook.checklists import load_definitions
 from handbook.framework import load_framework
@@ -13,14 +15,20 @@ def generate(folder, guidance):
     return generate_site(framework, guidance, load_definitions(folder, SCALE, framework))
 
 
+SOURCES = [s["id"] for s in yaml.safe_load((ROOT / "data" / "evidence-sources.yaml").read_text())["sources"]]
+THEMES = [t["id"] for t in yaml.safe_load((ROOT / "data" / "themes.yaml").read_text())["themes"]]
+
+
 def test_pages_for_every_part_of_the_fictional_framework():
     site = generate(FICTIONAL, FICTIONAL_GUIDANCE)
-    assert sorted(site.pages) == [
+    guides = ([f"evidence/{s}.md" for s in SOURCES] + ["evidence/index.md"] + [f"themes/{t}.md" for t in THEMES]
+              + ["themes/index.md", "outcomes/index.md", "outcomes/ships-safe.md", "glossary.md"])
+    assert sorted(site.pages) == sorted([
         "checklists/1.1.md", "checklists/1.2.md", "checklists/1/index.md", "checklists/2.1.md", "checklists/2/index.md",
         "checklists/full-survey.md", "checklists/index.md", "checklists/night-watch.md", "checklists/whole-framework.md",
         "framework/1.1.md", "framework/1.2.md", "framework/1/index.md", "framework/2.1.md", "framework/2/index.md",
         "framework/index.md", "guidance/about.md", "guidance/accessibility.md", "guidance/licence.md",
-        "index.md", "introduction.md"]
+        "index.md", "introduction.md", *guides])
     assert site.site_name == "Imaginary Lighthouses handbook"
     assert site.extra["framework"]["version_date"] == "28 February 2031"
 
@@ -33,6 +41,9 @@ def test_navigation_follows_the_framework_then_the_guidance():
         {"1. The lamp is kept burning": ["framework/1/index.md", {"1.1. Oil is stocked": "framework/1.1.md"},
                                          {"1.2. The keeper keeps watch": "framework/1.2.md"}]},
         {"2. The lens is clean": ["framework/2/index.md", {"2.1. Salt is wiped from the glass": "framework/2.1.md"}]}]}
+    guides = next(entry["Guides"] for entry in site.nav if "Guides" in entry)
+    assert [next(iter(entry)) for entry in guides] == ["Evidence sources", "Themes", "Outcomes", "Glossary"]
+    assert guides[2] == {"Outcomes": ["outcomes/index.md", {"Ships pass safely": "outcomes/ships-safe.md"}]}
     assert site.nav[-1] == {"Using this handbook": [{"About": "guidance/about.md"},
                                                    {"Accessibility statement": "guidance/accessibility.md"},
                                                    {"Licence": "guidance/licence.md"}]}
@@ -51,4 +62,6 @@ def test_written_docs_are_the_generated_pages(tmp_path):
     site = generate(ROOT / "content" / "framework", ROOT / "content" / "guidance")
     write_docs(site, tmp_path)
     written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md")}
-    assert written == set(site.pages) and len(written) == 32 + 29  # 29: the checklist pages and their index
+    # 32 framework and hand-written pages; 29 checklist pages and their index; 11 evidence sources,
+    # 14 themes and 3 outcomes with an index each; the glossary
+    assert written == set(site.pages) and len(written) == 32 + 29 + 12 + 15 + 4 + 1

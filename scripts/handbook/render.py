@@ -29,6 +29,12 @@ def plain(text: str) -> str:
     return text.replace("**", "").replace("*", "")
 
 
+def as_heading(text: str) -> str:
+    """A phrase as a label: 'individuals abide by their sentence.' -> 'Individuals abide by their sentence'."""
+    text = text.rstrip(".")
+    return text[:1].upper() + text[1:]
+
+
 _MARKDOWN = markdown.Markdown()  # one converter, reset per call: building one costs more than converting
 
 
@@ -44,8 +50,10 @@ def environment(*templates: Path, autoescape: bool = False) -> Environment:
     HTML documents (the PDFs') escape their values; Markdown pages do not."""
     env = Environment(loader=FileSystemLoader([*templates, SHARED_TEMPLATES]), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=autoescape)
-    env.filters.update(inline=inline, plain=plain)
-    env.globals.update(link=urls.link, section_path=urls.section_path, element_path=urls.element_path,
+    env.filters.update(inline=inline, plain=plain, as_heading=as_heading)
+    env.globals.update(link=urls.link, url=urls.url, section_path=urls.section_path, element_path=urls.element_path,
                        line_anchor=urls.line_anchor, checklist_path=urls.checklist_path,
-                       checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path)
+                       checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path,
+                       guidance_anchor=urls.guidance_anchor, source_path=urls.source_path, theme_path=urls.theme_path,
+                       outcome_path=urls.outcome_path, pages=urls.GUIDE_PAGES)
     return env

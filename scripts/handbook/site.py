@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import guidance
+from . import guidance, guides
 from .checklists import Definitions
 from .checklists import pages as checklist_pages
 from .model import Framework
 from .pages import framework_pages
+from .prompts import load_prompts
 from .render import PageGroup
+from .vocabulary import load_vocabulary
 
 
 @dataclass
@@ -37,9 +39,11 @@ class GeneratedSite:
 def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) -> GeneratedSite:
     """All pages, the navigation and the template values for one framework."""
     hand_written = guidance.load_pages(guidance_dir)
+    advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
     groups = [
-        framework_pages.generate(framework),
+        framework_pages.generate(framework, advice),
         checklist_pages.generate(framework, checklists),
+        guides.generate(framework, advice),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",

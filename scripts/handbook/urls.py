@@ -4,7 +4,18 @@ from __future__ import annotations
 
 import posixpath
 
-from .model import Element, Section
+from types import MappingProxyType
+
+from .guidance_model import EvidenceSource, Theme
+from .model import Element, Outcome, Section
+
+# The handbook's guide pages that are not one of a kind.
+GUIDE_PAGES = MappingProxyType({
+    "sources": "evidence/index.md",
+    "themes": "themes/index.md",
+    "outcomes": "outcomes/index.md",
+    "glossary": "glossary.md",
+})
 
 DOWNLOADS_PAGE = "downloads/index.md"
 
@@ -19,6 +30,23 @@ def element_path(element: Element) -> str:
 
 def line_anchor(line_id: str) -> str:
     return f"line-{line_id}"
+
+
+def guidance_anchor(line_id: str) -> str:
+    """Where an element page shows the handbook's guidance on one line."""
+    return f"guidance-{line_id}"
+
+
+def source_path(source: EvidenceSource) -> str:
+    return f"evidence/{source.id}.md"
+
+
+def theme_path(theme: Theme) -> str:
+    return f"themes/{theme.id}.md"
+
+
+def outcome_path(outcome: Outcome) -> str:
+    return f"outcomes/{outcome.id}.md"
 
 
 def link(here: str, target: str, anchor: str = "") -> str:
@@ -38,3 +66,16 @@ def checklist_pdf_path(framework_id: str, slug: str) -> str:
 
 def booklet_pdf_path(framework_id: str) -> str:
     return f"downloads/{framework_id}-framework.pdf"
+
+
+def url(here: str, target: str, anchor: str = "") -> str:
+    """A relative URL from page `here` to page `target` (both docs paths) as the site serves
+    them (one folder per page), for links inside HTML blocks, which the engine leaves as written."""
+    relative = posixpath.relpath(_folder(target), _folder(here)) + "/"
+    return f"{relative}#{anchor}" if anchor else relative
+
+
+def _folder(path: str) -> str:
+    stem = path.removesuffix(".md")
+    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+    return folder or "."

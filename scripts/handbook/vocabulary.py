@@ -13,15 +13,14 @@ DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 SOURCES_FILE = "evidence-sources.yaml"
 THEMES_FILE = "themes.yaml"
 GLOSSARY_FILE = "glossary.yaml"
-_EXAMPLE = "see the other files in data/ for the form"
 
 
 def load_vocabulary(folder: Path = DATA_DIR) -> Vocabulary:
     """The validated vocabularies in `folder`; raises DataError listing every problem."""
     problems: list[Problem] = []
-    sources = schema.load_checked(folder / SOURCES_FILE, "evidence-sources.schema.json", problems, _EXAMPLE)
-    themes = schema.load_checked(folder / THEMES_FILE, "themes.schema.json", problems, _EXAMPLE)
-    glossary = schema.load_checked(folder / GLOSSARY_FILE, "glossary.schema.json", problems, _EXAMPLE)
+    sources = _load(folder / SOURCES_FILE, "evidence-sources.schema.json", problems)
+    themes = _load(folder / THEMES_FILE, "themes.schema.json", problems)
+    glossary = _load(folder / GLOSSARY_FILE, "glossary.schema.json", problems)
     if problems:
         raise DataError(problems)
     terms = tuple(GlossaryEntry(g["term"], g["definition"], g.get("expansion"), tuple(g.get("forms", ())))
@@ -36,6 +35,13 @@ def load_vocabulary(folder: Path = DATA_DIR) -> Vocabulary:
         themes=tuple(Theme(t["id"], t["name"], t["description"]) for t in themes.data["themes"]),
         glossary=terms,
     )
+
+
+def _load(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument:
+    if not path.is_file():
+        problems.append(Problem(path, None, "the file is missing", f"create {path.name}; see data/schemas/{schema_name} for its form"))
+        return YamlDocument(path, None)
+    return schema.load_checked(path, schema_name, problems)
 
 
 def _unique(document: YamlDocument, key: str, what: str) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..guidance_model import Guidance
 from ..model import Framework
 from ..render import PageGroup, environment, plain
 from ..urls import element_path, section_path
@@ -16,12 +17,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 NAV_LEVEL_LIMIT = 12
 
 
-def generate(framework: Framework) -> PageGroup:
+def generate(framework: Framework, guidance: Guidance) -> PageGroup:
+    """The framework's pages; each element page also shows the handbook's guidance on its lines."""
     env = environment(TEMPLATES)
     group = PageGroup()
 
     def render(path: str, template: str, **values: Any) -> None:
-        group.pages[path] = env.get_template(template).render(framework=framework, here=path, **values)
+        group.pages[path] = env.get_template(template).render(framework=framework, guidance=guidance, here=path, **values)
 
     render("index.md", "home.md.j2")
     render("introduction.md", "introduction.md.j2")

@@ -1,0 +1,117 @@
+"""Evidence source, theme and outcome pages list exactly the lines the data tags; the outcomes
+matrix and heat map count them; the glossary explains every term."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from conftest import page
+from guidance_data import line_guidance, line_ids, normalise, serving, tagged, vocabulary
+
+OUTCOMES = ["reoffending", "public-protection", "sentence-compliance"]
+
+
+def listed(html) -> list[str]:
+    """The line ids a guide page quotes, in page order."""
+    return [a.get_text() for a in html.select("article blockquote.hb-quote .hb-quote__id")]
+
+
+def check_grouped_by_element(html, expected: list[str]) -> None:
+    assert listed(html) == expected
+    for quote in html.select("article blockquote.hb-quote"):
+        line_id = quote.select_one(".hb-quote__id").get_text()
+        element_id = line_id.rsplit(".", 1)[0]
+        assert quote.find_previous("h2")["id"] == f"element-{element_id}"
+        assert quote.select_one("a")["href"] == f"../../framework/{element_id}/#line-{line_id}"
+    elements = [h2["id"] for h2 in html.select("article h2[id^=element-]")]
+    assert elements == list(dict.fromkeys(f"element-{i.rsplit('.', 1)[0]}" for i in expected))
+
+
+def test_each_evidence_source_page_lists_exactly_its_lines_with_their_questions(site):
+    guidance = line_guidance()
+    for source in vocabulary("evidence-sources", "sources"):
+        html = page(site, f"evidence/{source['id']}/")
+        expected = tagged("sources", source["id"])
+        assert expected, f"{source['id']} is used by no line"
+        check_grouped_by_element(html, expected)
+        for quote in html.select("article blockquote.hb-quote"):
+            questions = [normalise(li.get_text()) for li in quote.find_next_sibling("ol").select("li")]
+            assert questions == guidance[quote.select_one(".hb-quote__id").get_text()]["questions"]
+
+
+def test_each_theme_page_lists_exactly_its_lines(site):
+    for theme in vocabulary("themes", "themes"):
+        expected = tagged("themes", theme["id"])
+        assert expected, f"{theme['id']} is used by no line"
+        check_grouped_by_element(page(site, f"themes/{theme['id']}/"), expected)
+
+
+def test_each_outcome_page_lists_exactly_its_lines_with_their_reasons(site):
+    for outcome in OUTCOMES:
+        html = page(site, f"outcomes/{outcome}/")
+        expected = serving(outcome)
+        check_grouped_by_element(html, list(expected))
+        reasons = [normalise(p.get_text()).removeprefix("Why: ") for p in html.select("article p.hb-reason")]
+        assert reasons == list(expected.values())
+
+
+def test_index_pages_count_the_lines_of_each_source_and_theme(site):
+    for url, name, key, field in [("evidence/", "evidence-sources", "sources", "sources"), ("themes/", "themes", "themes", "themes")]:
+        items = page(site, url).select("article ul > li")
+        entries = vocabulary(name, key)
+        assert [li.a["href"] for li in items] == [f"{e['id']}/" for e in entries]
+        for li, entry in zip(items, entries):
+            count = len(tagged(field, entry["id"]))
+            assert f"({count} line{'s' if count != 1 else ''})" in li.get_text()
+
+
+def test_outcomes_matrix_counts_each_elements_lines_per_outcome(site):
+    html = page(site, "outcomes/")
+    table = html.select_one("article table.hb-matrix__table")
+    assert table.caption is not None
+    assert [normalise(th.get_text()) for th in table.select("thead th")] == [
+        "Element", "Lines", "Reoffending is reduced", "The public is protected from harm", "Individuals abide by their sentence"]
+    rows = table.select("tbody tr:has(th[scope=row])")
+    elements = list(dict.fromkeys(i.rsplit(".", 1)[0] for i in line_ids()))
+    assert [row.th.a.get_text() for row in rows] == elements
+    served = {outcome: serving(outcome) for outcome in OUTCOMES}
+    cells = {}
+    for row, element in zip(rows, elements):
+        lines = [i for i in line_ids() if i.rsplit(".", 1)[0] == element]
+        expected = [sum(i in served[o] for i in lines) for o in OUTCOMES]
+        numbers = [int(re.match(r"\d+", td.get_text()).group()) for td in row.select("td")]
+        assert numbers == [len(lines), *expected], element
+        cells[element] = expected
+        for td, outcome, count in zip(row.select("td.hb-matrix__count"), OUTCOMES, expected):
+            assert (td.a["href"] == f"{outcome}/#element-{element}") if count else td.a is None
+    totals = [normalise(td.get_text()) for td in table.select("tfoot td")]
+    assert totals == ["76", *(str(len(served[o])) for o in OUTCOMES)]
+    # The heat map comes after the table and shows the same numbers, row by row.
+    figure = table.find_next("figure")
+    svg = figure.svg
+    assert svg["role"] == "img" and svg.title.get_text() and svg.desc.get_text()
+    assert [t.get_text() for t in svg.select("text.hb-heat__label")] == elements
+    assert [int(t.get_text()) for t in svg.select("text.hb-heat__count")] == [n for e in elements for n in cells[e]]
+    shades = [rect["class"][1] for rect in svg.select("rect.hb-heat")]
+    assert [s for s, n in zip(shades, [n for e in elements for n in cells[e]]) if n == 0] == \
+        ["hb-heat--0"] * sum(n == 0 for e in elements for n in cells[e])
+    assert "style" not in str(svg)  # colours come from the stylesheet, so a strict CSP allows them
+
+
+def test_glossary_page_explains_every_term(site):
+    html = page(site, "glossary/")
+    for term in vocabulary("glossary", "terms"):
+        anchor = re.sub(r"[^a-z0-9]+", "-", term["term"].lower()).strip("-")
+        heading = html.find(id=anchor)
+        assert heading is not None and normalise(heading.get_text()).removesuffix("¶") == term["term"]
+        text = normalise(heading.find_next_sibling("p").get_text())
+        assert term["definition"] in text
+        assert term.get("expansion", "") in text
+
+
+def test_issue_terms_are_in_the_glossary():
+    terms = {t["term"] for t in vocabulary("glossary", "terms")}
+    assert {"MAPPA", "CQC", "Ofsted", "HMIC", "CSSIW", "Estyn", "HIW", "desistance", "breach action",
+            "resettlement", "social capital", "protective factors", "service user"} <= terms
