@@ -47,5 +47,16 @@ def serving(outcome: str) -> dict[str, str]:
     return {i: o["reason"] for i in line_ids() for o in data[i]["outcomes"] if o["id"] == outcome}
 
 
+def glossary_forms() -> dict[str, str]:
+    """Every written form of every glossary term -> the tooltip it should have."""
+    forms: dict[str, str] = {}
+    for term in vocabulary("glossary", "terms"):
+        written = [term["term"], *term.get("forms", [])]
+        if "expansion" not in term:
+            written += [w[0].upper() + w[1:] for w in written]
+        forms.update((w, term.get("expansion", term["definition"])) for w in written)
+    return forms
+
+
 def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()

@@ -1,5 +1,5 @@
 """Evidence source, theme and outcome pages list exactly the lines the data tags; the outcomes
-matrix and heat map count them; the glossary explains every term."""
+matrix and heat map count them; the glossary explains every term, and the site marks each term."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import re
 from bs4 import BeautifulSoup
 
 from conftest import page
-from guidance_data import line_guidance, line_ids, normalise, serving, tagged, vocabulary
+from guidance_data import glossary_forms, line_guidance, line_ids, normalise, serving, tagged, vocabulary
 
 OUTCOMES = ["reoffending", "public-protection", "sentence-compliance"]
 
@@ -115,3 +115,29 @@ def test_issue_terms_are_in_the_glossary():
     terms = {t["term"] for t in vocabulary("glossary", "terms")}
     assert {"MAPPA", "CQC", "Ofsted", "HMIC", "CSSIW", "Estyn", "HIW", "desistance", "breach action",
             "resettlement", "social capital", "protective factors", "service user"} <= terms
+
+
+def test_every_occurrence_of_a_glossary_term_is_an_abbreviation_with_its_meaning(site):
+    forms = glossary_forms()
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")(?!\w)")
+    marked = 0
+    for path in sorted(site.rglob("index.html")):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        for abbr in article.select("abbr"):
+            assert abbr.get("title") == forms[abbr.get_text()], (path, abbr)
+            marked += 1
+        for text in article.find_all(string=pattern):
+            if not text.find_parent(["abbr", "svg"]):
+                raise AssertionError(f"{path}: {pattern.search(text).group()!r} is not marked in {text!r}")
+    assert marked > 500
+
+
+def test_terms_are_marked_inside_the_framework_text_too(site):
+    line = page(site, "framework/3.1/").select_one("#line-3\\.1\\.2 .hb-line-text")
+    assert line.select_one("abbr").get_text() == "MAPPA"
+    assert line.select_one("abbr")["title"] == "Multi-Agency Public Protection Arrangements"
+    introduction = page(site, "introduction/").select_one(".hb-official")
+    assert {abbr.get_text() for abbr in introduction.select("abbr")} >= {"CQC", "Ofsted", "HMIC", "CSSIW", "Estyn", "HIW"}
+    for element, line, term in [("4.3", "4\\.3\\.3", "social capital"), ("1.3", "1\\.3\\.2", "breach action"),
+                                ("5.3", "5\\.3\\.4", "desistance"), ("3.3", "3\\.3\\.10", "Resettlement")]:
+        assert term in [abbr.get_text() for abbr in page(site, f"framework/{element}/").select(f"#line-{line} abbr")]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
-from types import MappingProxyType
 from typing import Mapping
 
 from .model import Outcome
@@ -66,9 +65,9 @@ class Vocabulary:
     glossary: tuple[GlossaryEntry, ...]
 
     @cached_property
-    def abbreviations(self) -> Mapping[str, str]:
-        """Each written form of each glossary term -> its tooltip."""
-        return MappingProxyType({form: entry.tooltip for entry in self.glossary for form in entry.written_forms})
+    def abbreviations(self) -> tuple[tuple[str, str], ...]:
+        """(written form, tooltip) for each way each glossary term is written."""
+        return tuple((form, entry.tooltip) for entry in self.glossary for form in entry.written_forms)
 
 
 @dataclass(frozen=True)

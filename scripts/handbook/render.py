@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
 import markdown
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions.abbr import AbbrExtension
 from markupsafe import Markup
 
 from . import urls
@@ -35,22 +36,39 @@ def as_heading(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-_MARKDOWN = markdown.Markdown()  # one converter, reset per call: building one costs more than converting
+Abbreviations = tuple[tuple[str, str], ...]  # (written form, tooltip) pairs, hashable so environments can be cached
 
 
-def inline(text: str) -> Markup:
-    """Framework text (Markdown emphasis) as inline HTML, for use inside HTML blocks."""
-    html = _MARKDOWN.reset().convert(text)
+def inline(text: str, abbreviations: Abbreviations = ()) -> Markup:
+    """Framework text (Markdown emphasis) as inline HTML, for use inside HTML blocks.
+
+    The engine's Markdown never looks inside HTML blocks, so glossary terms are marked
+    here, by the same standard `abbr` extension the pages use (see abbreviation_definitions).
+    """
+    html = _converter(abbreviations).reset().convert(text)
     return Markup(html.removeprefix("<p>").removesuffix("</p>"))
 
 
+@lru_cache(maxsize=4)
+def _converter(abbreviations: Abbreviations) -> markdown.Markdown:
+    """One converter per glossary, reset per call: building one costs more than converting."""
+    return markdown.Markdown(extensions=[AbbrExtension(glossary=dict(abbreviations))])
+
+
+def abbreviation_definitions(abbreviations: Abbreviations) -> str:
+    """Standard Markdown abbreviation definitions (`*[MAPPA]: ...`) to end a page with,
+    so the engine marks every glossary term in the page's Markdown as <abbr title=...>."""
+    return "".join(f"*[{term}]: {title}\n" for term, title in abbreviations)
+
+
 @lru_cache(maxsize=None)
-def environment(*templates: Path, autoescape: bool = False) -> Environment:
+def environment(*templates: Path, autoescape: bool = False, abbreviations: Abbreviations = ()) -> Environment:
     """An environment loading from each of `templates` in turn, then from the shared templates.
-    HTML documents (the PDFs') escape their values; Markdown pages do not."""
+    HTML documents (the PDFs') escape their values; Markdown pages do not. `abbreviations`
+    (glossary terms) are marked in text rendered with `inline`."""
     env = Environment(loader=FileSystemLoader([*templates, SHARED_TEMPLATES]), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=autoescape)
-    env.filters.update(inline=inline, plain=plain, as_heading=as_heading)
+    env.filters.update(inline=partial(inline, abbreviations=abbreviations), plain=plain, as_heading=as_heading)
     env.globals.update(link=urls.link, url=urls.url, section_path=urls.section_path, element_path=urls.element_path,
                        line_anchor=urls.line_anchor, checklist_path=urls.checklist_path,
                        checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path,

@@ -19,7 +19,7 @@ from .checklists import pages as checklist_pages
 from .model import Framework
 from .pages import framework_pages
 from .prompts import load_prompts
-from .render import PageGroup
+from .render import PageGroup, abbreviation_definitions
 from .vocabulary import load_vocabulary
 
 
@@ -52,6 +52,9 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) 
     for group in groups:
         site.pages.update(group.pages)
         site.nav.extend(group.nav)
+    # Glossary terms are marked on every page, hand-written ones included.
+    definitions = abbreviation_definitions(advice.vocabulary.abbreviations)
+    site.pages = {path: f"{text.rstrip()}\n\n{definitions}" for path, text in site.pages.items()}
     return site
 
 

@@ -40,7 +40,7 @@ class MatrixRow:
 
 
 def generate(framework: Framework, guidance: Guidance) -> PageGroup:
-    env = environment(TEMPLATES)
+    env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
     group = PageGroup()
     vocabulary = guidance.vocabulary
 

@@ -19,7 +19,7 @@ NAV_LEVEL_LIMIT = 12
 
 def generate(framework: Framework, guidance: Guidance) -> PageGroup:
     """The framework's pages; each element page also shows the handbook's guidance on its lines."""
-    env = environment(TEMPLATES)
+    env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
     group = PageGroup()
 
     def render(path: str, template: str, **values: Any) -> None:
