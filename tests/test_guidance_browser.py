@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 
@@ -68,4 +69,18 @@ def test_a_lines_guidance_link_scrolls_to_its_card(served, chromium):
     card = page.locator("section.hb-guidance", has=page.locator("#guidance-3\\.3\\.8"))
     box = card.bounding_box()
     assert 0 <= box["y"] < 844
+    page.close()
+
+
+# A theme or glossary page's title matches these words too; the framework's own elements must still come first.
+@pytest.mark.parametrize("query,first", [("victim", r"framework/\d+\.\d+/"), ("resettlement", r"framework/\d+\.\d+/"),
+                                         ("OASys", "glossary/")])  # in no line of the framework: the glossary finds it
+def test_search_puts_the_framework_first_and_still_finds_the_guides(served, chromium, query, first):
+    page = chromium.new_page(viewport={"width": 1280, "height": 900})
+    page.goto(served)
+    page.locator("input.md-search__input").click()
+    page.locator("input.md-search__input").press_sequentially(query)
+    page.wait_for_selector(".md-search-result__item")
+    href = page.locator(".md-search-result__item > a").first.get_attribute("href")
+    assert re.fullmatch(re.escape(served) + first, href.split("?")[0]), href
     page.close()
