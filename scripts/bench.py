@@ -38,7 +38,7 @@ from bs4 import BeautifulSoup  # noqa: E402
 from handbook import pipeline  # noqa: E402
 from handbook.engine import build_site  # noqa: E402
 from handbook.site import write_docs  # noqa: E402
-from handbook.synthetic import write_scaled_framework  # noqa: E402
+from handbook.synthetic import write_scaled_framework, write_scaled_guidance  # noqa: E402
 
 ROOT = pipeline.ROOT
 OUR_STAGES = ("load and validate", "generate", "write pages", "exports")
@@ -61,16 +61,16 @@ class Recorder:
                               else time.perf_counter() - started)
 
 
-def full_build(framework_dir: Path, work: Path, recorder: Recorder) -> float:
+def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Recorder) -> float:
     started = time.perf_counter()
-    framework, site = pipeline.check(framework_dir, ROOT / "content" / "guidance", recorder)
+    framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
     pipeline.build(framework, site, work / "site", work / "docs", recorder)
     return time.perf_counter() - started
 
 
-def bare_build(docs: Path, site_dir: Path, framework_dir: Path) -> float:
+def bare_build(docs: Path, site_dir: Path, framework_dir: Path, guidance_dir: Path) -> float:
     """MkDocs alone over the already generated pages: the engine's own cost."""
-    _, site = pipeline.check(framework_dir, ROOT / "content" / "guidance")
+    _, site = pipeline.check(framework_dir, guidance_dir)
     started = time.perf_counter()
     build_site(site, docs, site_dir, pipeline.CONFIG, site.sources)
     return time.perf_counter() - started
@@ -78,17 +78,18 @@ def bare_build(docs: Path, site_dir: Path, framework_dir: Path) -> float:
 
 def bench_scale(factor: int, repeats: int, work: Path) -> dict:
     framework_dir = write_scaled_framework(ROOT / "content" / "framework", factor, work / f"framework-{factor}x")
+    guidance_dir = write_scaled_guidance(ROOT / "content" / "guidance", factor, work / f"guidance-{factor}x")
     times: dict[str, list[float]] = defaultdict(list)
     fulls, bares = [], []
     for _ in range(repeats):
         recorder = Recorder()
-        fulls.append(full_build(framework_dir, work / f"out-{factor}x", recorder))
+        fulls.append(full_build(framework_dir, guidance_dir, work / f"out-{factor}x", recorder))
         for stage, seconds in recorder.values.items():
             times[stage].append(seconds)
-        bares.append(bare_build(work / f"out-{factor}x" / "docs", work / f"bare-{factor}x", framework_dir))
+        bares.append(bare_build(work / f"out-{factor}x" / "docs", work / f"bare-{factor}x", framework_dir, guidance_dir))
     tracemalloc.start()
     traced = Recorder(trace=True)
-    full_build(framework_dir, work / f"out-{factor}x", traced)
+    full_build(framework_dir, guidance_dir, work / f"out-{factor}x", traced)
     tracemalloc.stop()
     pages = list((work / f"out-{factor}x" / "site").rglob("index.html"))
     element_pages = [p for p in pages if p.parent.parent.name == "framework" and "." in p.parent.name]

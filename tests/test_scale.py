@@ -5,7 +5,7 @@ from __future__ import annotations
 import statistics
 
 from conftest import ROOT, build_into
-from handbook.synthetic import write_scaled_framework
+from handbook.synthetic import write_scaled_framework, write_scaled_guidance
 
 
 def element_pages(site):
@@ -14,7 +14,8 @@ def element_pages(site):
 
 def test_ten_times_the_framework_builds_every_page_with_steady_page_size(site, tmp_path):
     framework = write_scaled_framework(ROOT / "content" / "framework", 10, tmp_path / "framework")
-    big = build_into(tmp_path / "site", "--framework", framework)
+    guidance = write_scaled_guidance(ROOT / "content" / "guidance", 10, tmp_path / "guidance")
+    big = build_into(tmp_path / "site", "--framework", framework, "--guidance", guidance)
     assert len(element_pages(big)) == 180
     assert len(list((big / "framework").glob("*/index.html"))) == 180 + 60 + 0
     last = (big / "framework" / "60.3" / "index.html").read_text(encoding="utf-8")
