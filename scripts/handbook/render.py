@@ -39,6 +39,7 @@ def as_heading(text: str) -> str:
 Abbreviations = tuple[tuple[str, str], ...]  # (written form, tooltip) pairs, hashable so environments can be cached
 
 
+@lru_cache(maxsize=None)  # a line quoted on several guide pages is converted once
 def inline(text: str, abbreviations: Abbreviations = ()) -> Markup:
     """Framework text (Markdown emphasis) as inline HTML, for use inside HTML blocks.
 
