@@ -70,7 +70,7 @@ def test_index_pages_count_the_lines_of_each_source_and_theme(site):
 def test_outcomes_matrix_counts_each_elements_lines_per_outcome(site):
     html = page(site, "outcomes/")
     table = html.select_one("article table.hb-matrix__table")
-    assert table.caption is not None
+    assert normalise(html.find(id=table["aria-labelledby"]).get_text()) == "Lines of each element that serve each outcome"
     assert [normalise(th.get_text()) for th in table.select("thead th")] == [
         "Element", "Lines", "Reoffending is reduced", "The public is protected from harm", "Individuals abide by their sentence"]
     rows = table.select("tbody tr:has(th[scope=row])")

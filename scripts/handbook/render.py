@@ -70,7 +70,7 @@ def environment(*templates: Path, autoescape: bool = False, abbreviations: Abbre
     env = Environment(loader=FileSystemLoader([*templates, SHARED_TEMPLATES]), undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=autoescape)
     env.filters.update(inline=partial(inline, abbreviations=abbreviations), plain=plain, as_heading=as_heading)
-    env.globals.update(link=urls.link, url=urls.url, section_path=urls.section_path, element_path=urls.element_path,
+    env.globals.update(link=urls.link, section_path=urls.section_path, element_path=urls.element_path,
                        line_anchor=urls.line_anchor, checklist_path=urls.checklist_path,
                        checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path,
                        guidance_anchor=urls.guidance_anchor, source_path=urls.source_path, theme_path=urls.theme_path,

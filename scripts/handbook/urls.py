@@ -67,15 +67,3 @@ def checklist_pdf_path(framework_id: str, slug: str) -> str:
 def booklet_pdf_path(framework_id: str) -> str:
     return f"downloads/{framework_id}-framework.pdf"
 
-
-def url(here: str, target: str, anchor: str = "") -> str:
-    """A relative URL from page `here` to page `target` (both docs paths) as the site serves
-    them (one folder per page), for links inside HTML blocks, which the engine leaves as written."""
-    relative = posixpath.relpath(_folder(target), _folder(here)) + "/"
-    return f"{relative}#{anchor}" if anchor else relative
-
-
-def _folder(path: str) -> str:
-    stem = path.removesuffix(".md")
-    folder = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
-    return folder or "."
