@@ -116,13 +116,13 @@ def page_weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
     return {kind: (sum(map(len, blobs)), sum(len(gzip.compress(b, 9)) for b in blobs)) for kind, blobs in kinds.items()}
 
 
-def edit_to_preview(framework_dir: Path, dirty: bool) -> float:
+def edit_to_preview(framework_dir: Path, guidance_dir: Path, dirty: bool) -> float:
     """Seconds from saving an edit to element 3.1's YAML until `mkdocs serve` serves the edited page."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"] + (["--dirty", "--no-strict"] if dirty else [])
-    env = {**os.environ, "HANDBOOK_FRAMEWORK": str(framework_dir)}
+    env = {**os.environ, "HANDBOOK_FRAMEWORK": str(framework_dir), "HANDBOOK_GUIDANCE": str(guidance_dir)}
     log = tempfile.TemporaryFile()
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/framework/3.1/"
@@ -196,8 +196,9 @@ def main() -> None:
         if not args.no_serve:
             print("\nEdit to preview with mkdocs serve (save one element's YAML -> edited page served):")
             for factor in args.scales:
-                framework_dir = work / f"framework-{factor}x"
-                full, dirty = edit_to_preview(framework_dir, dirty=False), edit_to_preview(framework_dir, dirty=True)
+                framework_dir, guidance_dir = work / f"framework-{factor}x", work / f"guidance-{factor}x"
+                full = edit_to_preview(framework_dir, guidance_dir, dirty=False)
+                dirty = edit_to_preview(framework_dir, guidance_dir, dirty=True)
                 print(f"  {factor:>4}x  full rebuild {full:.2f} s, --dirty {dirty:.2f} s")
 
 
