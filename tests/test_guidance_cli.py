@@ -57,7 +57,7 @@ MISTAKES = {
                                                 "did you mean '2.1.1'?"),
     "too many questions": ('      - "Is the lens polished after each storm?"',
                            '      - "One?"\n      - "Two?"\n      - "Three?"\n      - "Four?"',
-                           "[2.1.1] 'questions' of line 2.1.1 has 4 items; at most 3 are allowed", "keep the 3 most useful"),
+                           "[2.1.1] 'questions' of line 2.1.1 has more than 3 items", "keep at most 3"),
     "an element id instead of a line id": ('  "1.2.1":', '  "1.2":',
                                            "'lines' has the key '1.2', which is not in the expected form",
                                            "a line id is section.element.line"),

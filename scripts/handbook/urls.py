@@ -66,4 +66,3 @@ def checklist_pdf_path(framework_id: str, slug: str) -> str:
 
 def booklet_pdf_path(framework_id: str) -> str:
     return f"downloads/{framework_id}-framework.pdf"
-

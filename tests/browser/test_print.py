@@ -26,7 +26,9 @@ def test_printing_an_element_page_hides_navigation_and_header(page: Page, base_u
     for selector in CHROME:
         assert not page.locator(selector).first.is_visible(), f"{selector} is printed"
     assert page.locator("ol.hb-lines").is_visible()
-    assert page.get_by_text("The potential risk of harm posed to others is identified").is_visible()
+    assert page.locator(".hb-line-text", has_text="The potential risk of harm posed to others is identified").is_visible()
+    assert page.locator("section.hb-guidance").first.is_visible(), "the handbook's guidance is printed too"
+    assert not page.locator("a.hb-line-guidance").first.is_visible(), "the on-screen link to it is not"
     assert page.locator(".hb-attribution").is_visible(), "the licence attribution is printed"
     licence_after = page.evaluate("getComputedStyle(document.querySelector('footer a[rel=license]'), '::after').content")
     assert "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/" in licence_after
