@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pdf_text
 from conftest import page
-from guidance_data import line_guidance, line_ids, normalise
+from guidance_data import line_guidance, line_ids, normalise, vocabulary
 from source_text import read_source
 
 SOURCE = read_source()
@@ -71,3 +72,23 @@ def test_search_finds_the_framework_text_not_the_guidance_on_element_pages(site)
     guides = [doc for doc in docs if doc["location"].split("/")[0] in ("evidence", "themes", "outcomes", "glossary")]
     assert guides and {doc.get("boost") for doc in guides} == {0.0001}  # below every page of the framework
     assert not [doc for doc in guides if "#element-" in doc["location"]]  # quoted lines are found on their own pages
+
+
+def test_checklists_show_each_lines_prompts_marked_as_guidance(site):
+    sources = {s["id"]: s["name"] for s in vocabulary("evidence-sources", "sources")}
+    rows = page(site, "checklists/3.1/").select(".hb-check")
+    assert [row["data-line"] for row in rows] == [i for i in line_ids() if i.startswith("3.1.")]
+    for row in rows:
+        entry = GUIDANCE[row["data-line"]]
+        prompts = row.select_one(".hb-check__prompts")
+        assert prompts.find_parent(class_="hb-check__text") is None
+        assert normalise(prompts.select_one(".hb-check__prompts-label").get_text()) == \
+            "Handbook prompts · not part of the published framework"
+        assert [normalise(li.get_text()) for li in prompts.select("li")] == entry["questions"]
+        assert normalise(prompts.select_one(".hb-check__where").get_text()) == \
+            "Where to look: " + "; ".join(sources[s] for s in entry["sources"])
+    # The PDF made from the same template carries them too, under the same label.
+    text = pdf_text.normalise("".join(pdf_text.page_texts(site / "downloads" / "hmip-qi-adult-checklist-3.1.pdf")))
+    assert text.count("HANDBOOK PROMPTS · NOT PART OF THE PUBLISHED FRAMEWORK") == 9
+    for line_id in (i for i in line_ids() if i.startswith("3.1.")):
+        assert all(question in text for question in GUIDANCE[line_id]["questions"]), line_id

@@ -16,6 +16,7 @@ from typing import Any
 from . import guidance, guides
 from .checklists import Definitions
 from .checklists import pages as checklist_pages
+from .guidance_model import Guidance
 from .model import Framework
 from .pages import framework_pages
 from .prompts import load_prompts
@@ -34,6 +35,12 @@ class GeneratedSite:
     sources: dict[str, Path] = field(default_factory=dict)  # docs path -> hand-written file
     files: dict[str, Path] = field(default_factory=dict)    # docs path -> file to publish as it is (PDFs)
     checklists: Definitions | None = None                   # what the checklist PDFs are made from
+    guidance: Guidance | None = None                        # the handbook's prompts, which the checklist PDFs show
+
+    def add_page(self, path: str, markdown: str) -> None:
+        """Add a page, ending with the glossary's abbreviation definitions so the engine marks its terms."""
+        terms = self.guidance.vocabulary.abbreviations if self.guidance else ()
+        self.pages[path] = f"{markdown.rstrip()}\n\n{abbreviation_definitions(terms)}"
 
 
 def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) -> GeneratedSite:
@@ -42,19 +49,17 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) 
     advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
     groups = [
         framework_pages.generate(framework, advice),
-        checklist_pages.generate(framework, checklists),
+        checklist_pages.generate(framework, checklists, advice),
         guides.generate(framework, advice),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",
                          extra={"framework": _template_values(framework)}, sources=hand_written.sources,
-                         checklists=checklists)
+                         checklists=checklists, guidance=advice)
     for group in groups:
-        site.pages.update(group.pages)
+        for path, text in group.pages.items():
+            site.add_page(path, text)
         site.nav.extend(group.nav)
-    # Glossary terms are marked on every page, hand-written ones included.
-    definitions = abbreviation_definitions(advice.vocabulary.abbreviations)
-    site.pages = {path: f"{text.rstrip()}\n\n{definitions}" for path, text in site.pages.items()}
     return site
 
 

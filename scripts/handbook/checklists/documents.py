@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..guidance_model import Guidance
 from ..model import Framework
 from ..pdf import PdfDocument, render_document
 from ..urls import checklist_pdf_path
@@ -16,9 +17,9 @@ SHARED_STYLESHEET = Path(__file__).resolve().parents[3] / "overrides" / "assets"
 STYLESHEETS = [SHARED_STYLESHEET, TEMPLATES / "checklist-pdf.css"]
 
 
-def documents(framework: Framework, definitions: Definitions) -> list[tuple[Checklist, PdfDocument]]:
+def documents(framework: Framework, definitions: Definitions, guidance: Guidance) -> list[tuple[Checklist, PdfDocument]]:
     """Every checklist with its PDF document, in the order the site lists them."""
     return [(checklist, PdfDocument(checklist_pdf_path(framework.id, checklist.slug),
                                     render_document(TEMPLATES, "checklist.pdf.html.j2", framework, STYLESHEETS,
-                                                    checklist=checklist, scale=definitions.scale)))
+                                                    checklist=checklist, scale=definitions.scale, guidance=guidance)))
             for checklist in catalogue(framework, definitions)]

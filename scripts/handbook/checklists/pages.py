@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..guidance_model import Guidance
 from ..model import Framework
 from ..pages.framework_pages import bounded_nav
 from ..render import PageGroup, environment
@@ -15,9 +16,9 @@ from .definitions import Definitions
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def generate(framework: Framework, definitions: Definitions) -> PageGroup:
+def generate(framework: Framework, definitions: Definitions, guidance: Guidance) -> PageGroup:
     """Checklist pages, and navigation to them and to the Downloads page (which is made with the files)."""
-    env = environment(TEMPLATES)
+    env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
     checklists = catalogue(framework, definitions)
     group = PageGroup()
     by_scope: dict[str, list[Checklist]] = {"kind": [], "framework": [], "section": [], "element": []}
@@ -25,7 +26,7 @@ def generate(framework: Framework, definitions: Definitions) -> PageGroup:
         by_scope[checklist.scope].append(checklist)
         path = checklist_path(checklist.slug)
         group.pages[path] = env.get_template("checklist.md.j2").render(
-            framework=framework, checklist=checklist, scale=definitions.scale, here=path)
+            framework=framework, checklist=checklist, scale=definitions.scale, guidance=guidance, here=path)
     labels = sorted({kind.line_label.lower() for kind in framework.kinds.values()})
     group.pages["checklists/index.md"] = env.get_template("index.md.j2").render(
         framework=framework, definitions=definitions, scale=definitions.scale, here="checklists/index.md",

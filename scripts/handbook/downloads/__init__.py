@@ -35,20 +35,20 @@ class Download:
 
 def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, out: TextIO = sys.stdout) -> None:
     """Make every PDF (unchanged ones come from `cache_dir`), add them to `site`, and its Downloads page."""
-    assert site.checklists is not None, "generate() gives every site its checklist definitions"
+    assert site.checklists is not None and site.guidance is not None, "generate() gives every site its checklists and guidance"
     booklet_document = booklet.document(framework)
     listed = [Download(booklet_document.path, booklet.TITLE,
                        "The introduction and every section and element, with contents and bookmarks, to read or print.",
                        GROUPS["framework"])]
     pdfs = [booklet_document]
-    for checklist, document in checklist_documents(framework, site.checklists):
+    for checklist, document in checklist_documents(framework, site.checklists, site.guidance):
         pdfs.append(document)
         listed.append(Download(document.path, checklist.title if checklist.scope in ("kind", "framework") else checklist.label,
                                checklist.purpose, GROUPS[checklist.scope]))
     built = build_pdfs(pdfs, cache_dir, out)
     site.files.update({path: pdf.file for path, pdf in built.items()})
     data = [(export, site.files[export.path].stat().st_size) for export in catalogue(framework).values()]
-    site.pages[DOWNLOADS_PAGE] = page(framework, listed, built, data)
+    site.add_page(DOWNLOADS_PAGE, page(framework, listed, built, data))
 
 
 def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf],
