@@ -25,7 +25,7 @@ from mkdocs.structure.files import File, Files  # noqa: E402
 
 from handbook.checklists import load_definitions  # noqa: E402
 from handbook.downloads import add_downloads  # noqa: E402
-from handbook.exports import write_exports  # noqa: E402
+from handbook.exports import write_site_exports  # noqa: E402
 from handbook.framework import load_framework  # noqa: E402
 from handbook.pdf import PdfError  # noqa: E402
 from handbook.pipeline import PDF_CACHE, SCALE  # noqa: E402
@@ -56,7 +56,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     try:
         framework = load_framework(framework_dir)
         _generated = generate(framework, guidance_dir, load_definitions(framework_dir, SCALE, framework))
-        _generated.files.update(write_exports(framework, _generated.checklists.scale, EXPORTS))
+        _generated.files.update(write_site_exports(framework, _generated.checklists.scale, EXPORTS, _generated.guidance))
         add_downloads(_generated, framework, PDF_CACHE)
     except (DataError, PdfError) as error:
         raise PluginError(DataError(error.problems).report(ROOT)) from None

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 
 from conftest import FICTIONAL, ROOT, page, run_build
+from guidance_data import line_guidance
 from source_text import read_source
 
 JSON = "downloads/hmip-qi-adult-framework.json"
@@ -184,3 +185,30 @@ def test_the_downloads_page_links_each_export_with_its_format_and_size(site):
         name = path.rsplit("/", 1)[-1]
         assert rows[name].startswith(format_), name
         assert f"{round((site / path).stat().st_size / 1024)}\xa0KB" in rows[name], name
+
+
+# --- the handbook's guidance in the exports -----------------------------------------------------
+
+def test_csv_carries_each_lines_themes_outcomes_and_sources_from_the_guidance_data(site):
+    rows = list(csv.DictReader(io.StringIO((site / CSV).read_text(encoding="utf-8"))))
+    expected = line_guidance()
+    assert [row["line"] for row in rows] == list(expected)
+    for row in rows:
+        entry = expected[row["line"]]
+        assert row["themes"].split("; ") == entry["themes"]
+        assert row["outcomes"].split("; ") == [o["id"] for o in entry["outcomes"]]
+        assert row["evidence_sources"].split("; ") == entry["sources"]
+
+
+def test_workbook_rows_carry_each_lines_questions_as_its_prompts(book):
+    expected = line_guidance()
+    header = [cell.value for cell in book["Section 3"][2]]
+    prompts_column = next(i for i, name in enumerate(header) if name and name.startswith("Evidence prompts"))
+    seen = 0
+    for rows in line_rows(book).values():
+        for row in rows:
+            if row[0] in expected:
+                seen += 1
+                for question in expected[row[0]]["questions"]:
+                    assert question in row[prompts_column], row[0]
+    assert seen == 76

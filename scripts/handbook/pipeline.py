@@ -20,7 +20,7 @@ from . import csp
 from .checklists import load_definitions
 from .downloads import add_downloads
 from .engine import build_site
-from .exports import write_exports
+from .exports import write_site_exports
 from .framework import load_framework
 from .model import Framework
 from .offline import write_offline_copy, zip_name
@@ -57,7 +57,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     staging = staging_folder(out)
     try:
         with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
-            site.files.update(write_exports(framework, site.checklists.scale, staging / "exports"))
+            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
             add_downloads(site, framework, pdf_cache)
         with stopwatch("write pages"):

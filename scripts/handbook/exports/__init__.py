@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..guidance_model import Guidance, LineGuidance
 from ..model import Framework
 from ..schema import SCHEMA_DIR
 from .open_data import framework_csv, framework_json
@@ -77,3 +78,18 @@ def write_exports(framework: Framework, scale: Scale, folder: Path, guidance: Ma
         written[path].write_bytes(data)
     return written
 
+
+
+def write_site_exports(framework: Framework, scale: Scale, folder: Path, guidance: Guidance | None) -> dict[str, Path]:
+    """The exports with the handbook's guidance where the site has it: tags in the CSV, prompts in the workbook."""
+    if guidance is None:
+        return write_exports(framework, scale, folder)
+    prompts = {line_id: prompt_summary(line) for line_id, line in guidance.lines.items()}
+    return write_exports(framework, scale, folder, guidance.lines, prompts)
+
+
+def prompt_summary(line: LineGuidance) -> str:
+    """A line's questions and where to look, short enough for a spreadsheet cell."""
+    questions = " ".join(line.questions)
+    places = ", ".join(source.name for source in line.sources)
+    return f"{questions} Where to look: {places}." if places else questions
