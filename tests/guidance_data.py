@@ -6,6 +6,7 @@ Plain PyYAML, none of the build's code: if the build misreads the data, the test
 from __future__ import annotations
 
 import re
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -15,11 +16,13 @@ from source_text import read_source
 ROOT = Path(__file__).resolve().parents[1]
 
 
+@cache
 def line_ids() -> list[str]:
     """Every line of the reference framework, in order, numbered as the handbook numbers them."""
     return [f"{e.id}.{n}" for s in read_source() for e in s.elements for n in range(1, len(e.lines) + 1)]
 
 
+@cache  # read once per test process; callers do not change what they get
 def line_guidance() -> dict[str, dict]:
     """content/guidance/lines/*.yaml merged: line id -> its entry."""
     entries: dict[str, dict] = {}
@@ -30,6 +33,7 @@ def line_guidance() -> dict[str, dict]:
     return entries
 
 
+@cache
 def vocabulary(name: str, key: str) -> list[dict]:
     """The entries of data/<name>.yaml, e.g. vocabulary('themes', 'themes')."""
     return yaml.safe_load((ROOT / "data" / f"{name}.yaml").read_text(encoding="utf-8"))[key]

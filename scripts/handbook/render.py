@@ -59,7 +59,8 @@ def _converter(abbreviations: Abbreviations) -> markdown.Markdown:
 def abbreviation_definitions(abbreviations: Abbreviations) -> str:
     """Standard Markdown abbreviation definitions (`*[MAPPA]: ...`) to end a page with,
     so the engine marks every glossary term in the page's Markdown as <abbr title=...>."""
-    return "".join(f"*[{term}]: {title}\n" for term, title in abbreviations)
+    # One definition per block: a block of many would be re-scanned by every block processor once per definition.
+    return "".join(f"*[{term}]: {title}\n\n" for term, title in abbreviations)
 
 
 @lru_cache(maxsize=None)
