@@ -9,14 +9,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v java >/dev/null || missing+=(default-jre-headless)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "Please install these Debian packages (as root): ${missing[*]}" >&2
-    exit 1
-  fi
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+bash "$(dirname "$0")/apt-install.sh" ${missing[@]+"${missing[@]}"}
 # npm packages: reinstall exactly from the lock file when node_modules is missing or was
 # installed from a different lock file. (vnu-jar's install script would download a Java; Debian's is used.)
 stamp=node_modules/.installed-from-lock
