@@ -226,3 +226,17 @@ def test_the_whole_flow_works_with_the_keyboard_alone(checklist):
     tab_to(page, "button[data-action=delete-all]")
     page.keyboard.press("Enter")
     assert stored(page) is None and state(page)["3.1.1"] == (None, "")
+
+
+@pytest.mark.parametrize("url", ["checklists/3/", "checklists/3.1/", "framework/3.1/", pytest.param(
+    "outcomes/", marks=pytest.mark.xfail(strict=True, reason="known: the outcomes matrix still widens the page by "
+                                                            "55 px at 320 px; to be fixed, see the closing note"))])
+def test_nothing_makes_the_page_scroll_sideways_on_a_phone(browser, base_url, url):
+    """WCAG 1.4.10 reflow: at 320 CSS pixels wide, wide content scrolls in its own box, not the page."""
+    context = browser.new_context(viewport={"width": 320, "height": 700})
+    page = context.new_page()
+    page.goto(f"{base_url}/{url}")
+    page.wait_for_load_state("networkidle")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    context.close()
+    assert overflow <= 0, f"{url} is {overflow} px wider than a 320 px screen"

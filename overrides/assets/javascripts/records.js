@@ -402,7 +402,10 @@
     }
     ui.summary.textContent = "";
     ui.summary.appendChild(el("h2", { id: "hb-summary-title", text: "Summary of this record" }));
-    ui.summary.appendChild(el("div", { "class": "md-typeset__table" }, [table]));
+    // Scrolls sideways on its own on a narrow screen, so the page itself never does (WCAG 1.4.10 reflow).
+    ui.summary.appendChild(el("div", { "class": "md-typeset__scrollwrap", tabindex: "0", role: "region",
+                                        "aria-labelledby": "hb-summary-title" },
+                              [el("div", { "class": "md-typeset__table" }, [table])]));
   }
 
   function titleOf(kind, id) {
