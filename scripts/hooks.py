@@ -4,8 +4,9 @@
 off); it exists so that a live preview shows edits to the framework data or guidance.
 Each generated page is kept in build/serve/ and rewritten only when its text changes,
 so `mkdocs serve --dirty` (as `make serve` runs it) rebuilds only the pages an edit touched.
-The PDFs are made too, through the same cache as the build, so a save remakes only the
-PDFs whose content changed.
+The PDFs are made when the preview starts, through the same cache as the build, and then
+kept: remaking a checklist's PDFs on every save would hold each preview back by seconds.
+Restart the preview (or run scripts/build.py) to see edits in the PDFs.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -27,15 +29,18 @@ from handbook.checklists import load_definitions  # noqa: E402
 from handbook.downloads import add_downloads  # noqa: E402
 from handbook.exports import write_site_exports  # noqa: E402
 from handbook.framework import load_framework  # noqa: E402
+from handbook.model import Framework  # noqa: E402
 from handbook.pdf import PdfError  # noqa: E402
 from handbook.pipeline import PDF_CACHE, SCALE  # noqa: E402
 from handbook.site import GeneratedSite, generate  # noqa: E402
+from handbook.urls import DOWNLOADS_PAGE  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE_CACHE = ROOT / "build" / "serve"
 EXPORTS = ROOT / "build" / "serve-exports"
 _generated: GeneratedSite | None = None
+_downloads: dict[str, Any] | None = None  # the PDFs and Downloads page made when the preview started
 
 
 def _sources() -> tuple[Path, Path]:
@@ -57,13 +62,25 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         framework = load_framework(framework_dir)
         _generated = generate(framework, guidance_dir, load_definitions(framework_dir, SCALE, framework))
         _generated.files.update(write_site_exports(framework, _generated.checklists.scale, EXPORTS, _generated.guidance))
-        add_downloads(_generated, framework, PDF_CACHE)
+        _add_downloads_once(_generated, framework)
     except (DataError, PdfError) as error:
         raise PluginError(DataError(error.problems).report(ROOT)) from None
     config.nav = _generated.nav
     config.site_name = _generated.site_name
     config.extra.update(_generated.extra)
     return config
+
+
+def _add_downloads_once(site: GeneratedSite, framework: Framework) -> None:
+    global _downloads
+    if _downloads is None:
+        before = set(site.files)
+        add_downloads(site, framework, PDF_CACHE)
+        _downloads = {"files": {p: f for p, f in site.files.items() if p not in before},
+                      "page": site.pages[DOWNLOADS_PAGE]}
+    else:
+        site.files.update(_downloads["files"])
+        site.pages[DOWNLOADS_PAGE] = _downloads["page"]  # already finished by add_page
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
