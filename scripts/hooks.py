@@ -25,14 +25,13 @@ from mkdocs.livereload import LiveReloadServer  # noqa: E402
 from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import File, Files  # noqa: E402
 
-from handbook.checklists import load_definitions  # noqa: E402
 from handbook.downloads import add_downloads  # noqa: E402
 from handbook.exports import write_site_exports  # noqa: E402
-from handbook.framework import load_framework  # noqa: E402
 from handbook.model import Framework  # noqa: E402
 from handbook.pdf import PdfError  # noqa: E402
-from handbook.pipeline import PDF_CACHE, SCALE  # noqa: E402
-from handbook.site import GeneratedSite, generate  # noqa: E402
+from handbook import pipeline  # noqa: E402
+from handbook.pipeline import PDF_CACHE  # noqa: E402
+from handbook.site import GeneratedSite  # noqa: E402
 from handbook.urls import DOWNLOADS_PAGE  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 
@@ -59,8 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _generated
     framework_dir, guidance_dir = _sources()
     try:
-        framework = load_framework(framework_dir)
-        _generated = generate(framework, guidance_dir, load_definitions(framework_dir, SCALE, framework))
+        framework, _generated = pipeline.check(framework_dir, guidance_dir)  # the build's own first stages
         _generated.files.update(write_site_exports(framework, _generated.checklists.scale, EXPORTS, _generated.guidance))
         _add_downloads_once(_generated, framework)
     except (DataError, PdfError) as error:
