@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import os
 import platform
 import socket
@@ -28,7 +29,7 @@ import tracemalloc
 import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -62,9 +63,11 @@ class Recorder:
 
 
 def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Recorder) -> float:
+    """The real build, PDFs cached per scale in `work` (the first build at a scale makes them all)."""
     started = time.perf_counter()
     framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
-    pipeline.build(framework, site, work / "site", work / "docs", recorder)
+    with redirect_stdout(io.StringIO()):  # the PDF stage's progress line
+        pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=work / "pdf-cache")
     return time.perf_counter() - started
 
 
@@ -79,6 +82,8 @@ def bare_build(docs: Path, site_dir: Path, framework_dir: Path, guidance_dir: Pa
 def bench_scale(factor: int, repeats: int, work: Path) -> dict:
     framework_dir = write_scaled_framework(ROOT / "content" / "framework", factor, work / f"framework-{factor}x")
     guidance_dir = write_scaled_guidance(ROOT / "content" / "guidance", factor, work / f"guidance-{factor}x")
+    cold = Recorder()
+    cold_full = full_build(framework_dir, guidance_dir, work / f"out-{factor}x", cold)
     times: dict[str, list[float]] = defaultdict(list)
     fulls, bares = [], []
     for _ in range(repeats):
@@ -92,11 +97,14 @@ def bench_scale(factor: int, repeats: int, work: Path) -> dict:
     full_build(framework_dir, guidance_dir, work / f"out-{factor}x", traced)
     tracemalloc.stop()
     pages = list((work / f"out-{factor}x" / "site").rglob("index.html"))
+    pdfs = list((work / f"out-{factor}x" / "pdf-cache").rglob("*.pdf"))
     element_pages = [p for p in pages if p.parent.parent.name == "framework" and "." in p.parent.name]
     return {
-        "factor": factor, "pages": len(pages),
+        "factor": factor, "pages": len(pages), "pdfs": len(pdfs),
+        "lines": len(pipeline.check(framework_dir, guidance_dir)[0].lines),
         "stages": {stage: (statistics.median(values), traced.values.get(stage, 0.0)) for stage, values in times.items()},
         "full": statistics.median(fulls), "bare": statistics.median(bares),
+        "cold_full": cold_full, "cold_pdfs": cold.values["PDFs"],
         "element_html": statistics.median(p.stat().st_size for p in element_pages),
     }
 
@@ -165,6 +173,21 @@ def _wait_for(url: str, ready: Callable[[str | None], bool], timeout: float = 60
     raise TimeoutError(f"{url} did not become ready in {timeout} s")
 
 
+def print_growth(results: list[dict]) -> None:
+    """Each stage's time per line of the framework, and its growth against the smallest scale.
+
+    Growth 1.0 is linear in the framework's size; above 1 the stage costs more per line as the
+    framework grows. (Per page would mislead: guide pages and the home page do not multiply.)
+    """
+    base = results[0]
+    print(f"\n{'stage':<24}" + "".join(f"{str(r['factor']) + 'x ms/line':>14}" for r in results)
+          + "".join(f"{'growth ' + str(r['factor']) + 'x':>12}" for r in results[1:]))
+    for stage in base["stages"]:
+        per_line = [1000 * r["stages"][stage][0] / r["lines"] for r in results]
+        growth = [p / per_line[0] if per_line[0] else float("nan") for p in per_line[1:]]
+        print(f"{stage:<24}" + "".join(f"{p:>14.2f}" for p in per_line) + "".join(f"{g:>12.2f}" for g in growth))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
@@ -176,16 +199,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temp:
         work = Path(temp)
         results = [bench_scale(factor, args.repeats, work) for factor in args.scales]
-        print(f"\n{'scale':>5} {'pages':>6} {'stage':<18} {'time s':>8} {'peak heap MiB':>14}")
+        print(f"\n{'scale':>5} {'pages':>6} {'stage':<24} {'time s':>8} {'peak heap MiB':>14}")
         for r in results:
             for stage, (seconds, heap) in r["stages"].items():
-                print(f"{r['factor']:>4}x {r['pages']:>6} {stage:<18} {seconds:>8.3f} {heap:>14.1f}")
+                print(f"{r['factor']:>4}x {r['pages']:>6} {stage:<24} {seconds:>8.3f} {heap:>14.1f}")
         print(f"\n{'scale':>5} {'pages':>6} {'full s':>8} {'bare mkdocs s':>14} {'full/bare':>10} {'ours %':>7} "
               f"{'ms/page':>8} {'element HTML KiB':>17}")
         for r in results:
             ours = sum(r["stages"].get(stage, (0, 0))[0] for stage in OUR_STAGES)
             print(f"{r['factor']:>4}x {r['pages']:>6} {r['full']:>8.2f} {r['bare']:>14.2f} {r['full'] / r['bare']:>10.2f} "
                   f"{100 * ours / r['full']:>6.1f}% {1000 * r['full'] / r['pages']:>8.1f} {r['element_html'] / 1024:>17.1f}")
+        print(f"\n{'scale':>5} {'pages':>6} {'PDFs':>6} {'cold PDFs s':>12} {'cold full s':>12}   (first build at a scale: no PDF cache)")
+        for r in results:
+            print(f"{r['factor']:>4}x {r['pages']:>6} {r['pdfs']:>6} {r['cold_pdfs']:>12.2f} {r['cold_full']:>12.2f}")
+        print_growth(results)
         site = work / f"out-{results[0]['factor']}x" / "site"
         print("\nPage weight of a first visit (bytes raw / gzip; the search index loads only when searching):")
         for name, url in (("home", ""), ("element", "framework/3.1")):

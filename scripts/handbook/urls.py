@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import posixpath
-
+from functools import lru_cache
 from types import MappingProxyType
 
 from .guidance_model import EvidenceSource, Theme
@@ -51,8 +51,13 @@ def outcome_path(outcome: Outcome) -> str:
 
 def link(here: str, target: str, anchor: str = "") -> str:
     """A relative Markdown link from page `here` to page `target` (both docs paths)."""
-    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    relative = _relative(target, posixpath.dirname(here) or ".")
     return f"{relative}#{anchor}" if anchor else relative
+
+
+@lru_cache(maxsize=65536)  # pages in one folder link to the same targets; relpath is slow (it asks for the cwd)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def checklist_path(slug: str) -> str:
