@@ -172,34 +172,15 @@
 
   var ui = {};
 
-  function button(text, action) { return el("button", { type: "button", "class": "md-button", "data-action": action, text: text }); }
-
-  function buildPanel() {
-    ui.select = el("select", { id: "hb-record" });
-    ui.name = el("input", { id: "hb-record-name", type: "text", autocomplete: "off", maxlength: "200" });
-    ui.file = el("input", { id: "hb-record-import", type: "file", accept: ".json,application/json" });
-    ui.status = el("p", { "class": "hb-records__status", role: "status" });
-    ui.error = el("p", { "class": "hb-records__error", role: "alert" });
-    ui.mismatch = el("p", { "class": "hb-records__mismatch" });
+  function bindPanel() {  // the panel is in the page (see _records_panel.html.j2): find its parts
+    ui.panel = document.getElementById("hb-records");
+    ui.select = document.getElementById("hb-record");
+    ui.name = document.getElementById("hb-record-name");
+    ui.file = document.getElementById("hb-record-import");
+    ui.status = ui.panel.querySelector(".hb-records__status");
+    ui.error = ui.panel.querySelector(".hb-records__error");
+    ui.mismatch = ui.panel.querySelector(".hb-records__mismatch");
     ui.printName = el("p", { "class": "hb-records__print-name" });
-    ui.panel = el("section", { "class": "hb-records", "aria-labelledby": "hb-records-title" }, [
-      el("h2", { id: "hb-records-title", text: "Your records on this device" }),
-      el("p", { text: "Judgements and notes you enter on this page are saved automatically in this browser, on " +
-        "this device only. They are never sent anywhere: not to this website and not to anyone else. Anyone " +
-        "who uses this browser can see them, so delete them when you no longer need them." }),
-      el("div", { "class": "hb-records__row" }, [
-        el("label", { "for": "hb-record", text: "Record" }), ui.select, button("New record", "new")]),
-      el("div", { "class": "hb-records__row" }, [
-        el("label", { "for": "hb-record-name", text: "Name of this record" }), ui.name, button("Rename", "rename")]),
-      el("div", { "class": "hb-records__row" }, [
-        button("Export as JSON", "export-json"), button("Export as CSV", "export-csv"), button("Print this record", "print")]),
-      el("div", { "class": "hb-records__row" }, [
-        el("label", { "for": "hb-record-import", text: "Import a record (a JSON file exported from this handbook)" }), ui.file]),
-      el("div", { "class": "hb-records__row" }, [
-        button("Delete this record", "delete"), button("Delete all records on this device", "delete-all")]),
-      ui.mismatch, ui.error, ui.status
-    ]);
-    root.parentNode.insertBefore(ui.panel, root);
     root.insertBefore(ui.printName, root.firstChild);
     ui.panel.addEventListener("click", function (event) {
       var action = event.target.closest("button[data-action]");
@@ -430,7 +411,7 @@
 
   /* ---- start --------------------------------------------------------------------------------- */
 
-  buildPanel();
+  bindPanel();
   root.addEventListener("input", changed);
   root.addEventListener("change", changed);
   window.addEventListener("storage", function (event) {
