@@ -62,12 +62,12 @@ class Recorder:
                               else time.perf_counter() - started)
 
 
-def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Recorder) -> float:
-    """The real build, PDFs cached per scale in `work` (the first build at a scale makes them all)."""
+def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Recorder, pdf_cache: Path) -> float:
+    """The real build; the first at a scale makes the PDFs its `pdf_cache` lacks (all of them, unless --pdf-cache)."""
     started = time.perf_counter()
     framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
     with redirect_stdout(io.StringIO()):  # the PDF stage's progress line
-        pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=work / "pdf-cache")
+        pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=pdf_cache)
     return time.perf_counter() - started
 
 
@@ -79,25 +79,25 @@ def bare_build(docs: Path, site_dir: Path, framework_dir: Path, guidance_dir: Pa
     return time.perf_counter() - started
 
 
-def bench_scale(factor: int, repeats: int, work: Path) -> dict:
+def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
     framework_dir = write_scaled_framework(ROOT / "content" / "framework", factor, work / f"framework-{factor}x")
     guidance_dir = write_scaled_guidance(ROOT / "content" / "guidance", factor, work / f"guidance-{factor}x")
     cold = Recorder()
-    cold_full = full_build(framework_dir, guidance_dir, work / f"out-{factor}x", cold)
+    cold_full = full_build(framework_dir, guidance_dir, work / f"out-{factor}x", cold, pdf_cache)
     times: dict[str, list[float]] = defaultdict(list)
     fulls, bares = [], []
     for _ in range(repeats):
         recorder = Recorder()
-        fulls.append(full_build(framework_dir, guidance_dir, work / f"out-{factor}x", recorder))
+        fulls.append(full_build(framework_dir, guidance_dir, work / f"out-{factor}x", recorder, pdf_cache))
         for stage, seconds in recorder.values.items():
             times[stage].append(seconds)
         bares.append(bare_build(work / f"out-{factor}x" / "docs", work / f"bare-{factor}x", framework_dir, guidance_dir))
     tracemalloc.start()
     traced = Recorder(trace=True)
-    full_build(framework_dir, guidance_dir, work / f"out-{factor}x", traced)
+    full_build(framework_dir, guidance_dir, work / f"out-{factor}x", traced, pdf_cache)
     tracemalloc.stop()
     pages = list((work / f"out-{factor}x" / "site").rglob("index.html"))
-    pdfs = list((work / f"out-{factor}x" / "pdf-cache").rglob("*.pdf"))
+    pdfs = list(pdf_cache.glob("*.pdf"))
     element_pages = [p for p in pages if p.parent.parent.name == "framework" and "." in p.parent.name]
     return {
         "factor": factor, "pages": len(pages), "pdfs": len(pdfs),
@@ -193,12 +193,15 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the edit-to-preview measurement")
+    parser.add_argument("--pdf-cache", type=Path, help="keep the PDFs of each scale in this folder across runs "
+                        "(a 100x framework makes about 2,400, some of thousands of pages); by default every run makes them")
     args = parser.parse_args()
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     print(f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temp:
         work = Path(temp)
-        results = [bench_scale(factor, args.repeats, work) for factor in args.scales]
+        results = [bench_scale(factor, args.repeats, work, (args.pdf_cache or work / "pdf-cache") / f"{factor}x")
+                   for factor in args.scales]
         print(f"\n{'scale':>5} {'pages':>6} {'stage':<24} {'time s':>8} {'peak heap MiB':>14}")
         for r in results:
             for stage, (seconds, heap) in r["stages"].items():
