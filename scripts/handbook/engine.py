@@ -68,7 +68,7 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
             config.plugins["material/offline"].config.enabled = True
             config.extra["polyfills"] = [OFFLINE_SHIM]
         build(config)
-        prune_unused_assets(site_dir, _search_languages(config))
+        prune_unused_assets(site_dir, _search_languages(config), palette=bool(config.theme.get("palette")))
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
     except MkDocsException as error:
