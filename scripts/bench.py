@@ -15,7 +15,6 @@ edited page being served, with and without --dirty.
 from __future__ import annotations
 
 import argparse
-import gzip
 import io
 import os
 import platform
@@ -34,12 +33,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bs4 import BeautifulSoup  # noqa: E402
-
 from handbook import pipeline  # noqa: E402
 from handbook.engine import build_site  # noqa: E402
 from handbook.site import write_docs  # noqa: E402
 from handbook.synthetic import write_scaled_framework, write_scaled_guidance  # noqa: E402
+from handbook.weight import page_weight  # noqa: E402
 
 ROOT = pipeline.ROOT
 OUR_STAGES = ("load and validate", "generate", "write pages", "exports")
@@ -107,21 +105,6 @@ def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
         "cold_full": cold_full, "cold_pdfs": cold.values["PDFs"],
         "element_html": statistics.median(p.stat().st_size for p in element_pages),
     }
-
-
-def page_weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
-    """Raw and gzip bytes a first visit to `url` downloads, by kind (search index excluded: it loads lazily)."""
-    html_path = site / url / "index.html"
-    html = html_path.read_bytes()
-    soup = BeautifulSoup(html, "html.parser")
-    kinds: dict[str, list[bytes]] = {"HTML": [html], "CSS": [], "JS": [], "fonts": []}
-    for link in soup.select('link[rel~="stylesheet"]'):
-        kinds["CSS"].append((html_path.parent / link["href"]).resolve().read_bytes())
-    for script in soup.select("script[src]"):
-        kinds["JS"].append((html_path.parent / script["src"]).resolve().read_bytes())
-    fonts = [p for p in site.rglob("*") if p.suffix in {".woff", ".woff2", ".ttf", ".otf"}]
-    kinds["fonts"] = [p.read_bytes() for p in fonts]
-    return {kind: (sum(map(len, blobs)), sum(len(gzip.compress(b, 9)) for b in blobs)) for kind, blobs in kinds.items()}
 
 
 def edit_to_preview(framework_dir: Path, guidance_dir: Path, dirty: bool) -> float:
@@ -218,11 +201,11 @@ def main() -> None:
         print_growth(results)
         site = work / f"out-{results[0]['factor']}x" / "site"
         print("\nPage weight of a first visit (bytes raw / gzip; the search index loads only when searching):")
-        for name, url in (("home", ""), ("element", "framework/3.1")):
+        for name, url in (("home", ""), ("element", "framework/3.1"), ("checklist", "checklists/3.1")):
             weights = page_weight(site, url)
             parts = ", ".join(f"{kind} {raw:,} / {gz:,}" for kind, (raw, gz) in weights.items())
-            total = sum(gz for _, gz in weights.values())
-            print(f"  {name:<8} {parts}; total gzip {total / 1024:.1f} KiB")
+            raw, gz = (sum(sizes) for sizes in zip(*weights.values()))
+            print(f"  {name:<9} {parts}; total {raw / 1024:.1f} / {gz / 1024:.1f} KiB")
         if not args.no_serve:
             print("\nEdit to preview with mkdocs serve (save one element's YAML -> edited page served):")
             for factor in args.scales:

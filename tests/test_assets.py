@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 
-def test_no_source_maps_or_unused_search_language_packs(site):
+def test_no_source_maps_unused_search_language_packs_or_palette_stylesheet(site):
     assets = site / "assets"
+    assert not list(assets.glob("stylesheets/palette.*")), "mkdocs.yml sets no theme.palette: no page links it"
     assert not list(assets.rglob("*.map"))
     assert not (assets / "javascripts" / "lunr").exists()  # an English-only search loads no language pack
     for path in list(assets.rglob("*.js")) + list(assets.rglob("*.css")):

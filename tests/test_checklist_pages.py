@@ -142,6 +142,15 @@ def test_checklist_pages_are_left_out_of_search(site):
     assert not any(re.fullmatch(r"checklists/.+/", location) for location in locations)
 
 
+def test_only_pages_with_a_checklist_load_its_stylesheet_and_records(site):
+    assets = {"checklist.css", "records.css", "records.js"}
+    for path in site.rglob("index.html"):
+        html = page(site, path.parent.relative_to(site).as_posix())
+        loaded = {Path(link["href"]).name for link in html.select('link[rel~="stylesheet"]')}
+        loaded |= {Path(script["src"]).name for script in html.select("script[src]")}
+        assert loaded & assets == (assets if html.select(".hb-checklist") else set()), path
+
+
 def test_the_fictional_framework_gets_its_own_kinds_fields_and_notes(fictional_site):
     night = page(fictional_site, "checklists/night-watch/")
     assert fields(night) == ["Lighthouse", "Keeper", "Date"]

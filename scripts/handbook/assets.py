@@ -1,8 +1,10 @@
-"""Remove what the theme ships but the built site never loads: source maps and unused search languages.
+"""Remove what the theme ships but the built site never loads: source maps, unused search
+languages and the colour palettes' stylesheet.
 
-Material copies lunr's language packs (about 1 MB) and source maps (about 1.3 MB) into
-every build. An English-only site loads neither, and an offline copy or a slow download
-should not carry them.
+Material copies lunr's language packs (about 1 MB), source maps (about 1.3 MB) and its palette
+stylesheet (pages link it only when mkdocs.yml sets theme.palette) into every build. An
+English-only site with its own colours loads none of them, and an offline copy or a slow
+download should not carry them.
 """
 
 from __future__ import annotations
@@ -13,11 +15,16 @@ from pathlib import Path
 LUNR = Path("assets") / "javascripts" / "lunr"
 # Extra scripts Material's search worker loads for a language (see its importScripts call).
 SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
+PALETTE = "assets/stylesheets/palette.*.min.css"
 SOURCE_MAP_COMMENT = re.compile(r"\n?/[/*][#@] sourceMappingURL=\S+?\.map(?: \*/)?\s*$")
 
 
-def prune_unused_assets(site_dir: Path, search_languages: list[str]) -> None:
-    """Delete source maps and the lunr files that `search_languages` do not need."""
+def prune_unused_assets(site_dir: Path, search_languages: list[str], palette: bool) -> None:
+    """Delete source maps, the lunr files that `search_languages` do not need and, unless the
+    site has a `palette`, the palette stylesheet."""
+    if not palette:
+        for path in site_dir.glob(PALETTE):
+            path.unlink()
     for map_file in site_dir.joinpath("assets").rglob("*.map"):
         map_file.unlink()
         generated = map_file.with_suffix("")

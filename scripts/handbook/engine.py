@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .assets import prune_unused_assets
+from .css_purge import purge_theme_css
 from .site import GeneratedSite
 from .problems import Problem
 
@@ -68,7 +69,8 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
             config.plugins["material/offline"].config.enabled = True
             config.extra["polyfills"] = [OFFLINE_SHIM]
         build(config)
-        prune_unused_assets(site_dir, _search_languages(config))
+        prune_unused_assets(site_dir, _search_languages(config), palette=bool(config.theme.get("palette")))
+        purge_theme_css(site_dir)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
     except MkDocsException as error:

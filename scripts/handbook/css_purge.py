@@ -1,0 +1,211 @@
+"""Drop the rules of the theme's stylesheet that can match nothing on the built site.
+
+Material's main stylesheet styles every feature the theme offers (admonitions, content tabs,
+code annotations, task lists...) with icons as data: URIs, and every page loads it before it
+can show anything. A rule stays if one of its selectors could match: each class the selector
+needs is either used by a built page or named in a string of the site's scripts, which add
+classes as they run (search results, tooltips, the records panel). Then custom properties that
+nothing reads any more go too. Only class names decide, and anything not understood stays.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import tinycss2
+from tinycss2.ast import AtRule, Declaration, LiteralToken, Node, QualifiedRule
+
+from .js_strings import string_literals
+
+THEME_STYLESHEETS = "assets/stylesheets/*.min.css"  # Material's own; ours are not minified
+SCRIPTS = "assets/javascripts"
+_IDENT = re.compile(r"-?[A-Za-z_][\w-]*")
+_CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+_CUSTOM_PROPERTY = re.compile(r"--[\w-]+")
+# At-rules holding rules, which are purged inside; any other (@keyframes, @font-face...) stays whole.
+_GROUPS = {"media", "supports", "layer", "container"}
+# A selector list inside these matches if any one of its selectors can; :not() and the rest
+# are not looked into, as a class missing there can make them match more, not less.
+_ANY_OF = {"is", "where", "matches", "-webkit-any", "-moz-any", "has"}
+
+
+@dataclass(frozen=True)
+class KnownClasses:
+    """Class names that can occur on the site; a name ending in - or _ in a script
+    (`md-tag--${type}`) is a prefix, and every class starting with it is known."""
+
+    names: frozenset[str]
+    prefixes: tuple[str, ...]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and (name in self.names or name.startswith(self.prefixes))
+
+
+def purge_theme_css(site_dir: Path) -> None:
+    """Purge each of the theme's stylesheets in built `site_dir` in place, by what its pages and scripts use."""
+    pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
+    scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.joinpath(SCRIPTS).rglob("*.js"))]
+    theme = sorted(site_dir.glob(THEME_STYLESHEETS))
+    ours = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in theme]
+    known = known_classes(pages, scripts)
+    elsewhere = {name for text in [*pages, *scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
+    for path in theme:
+        path.write_text(purge(path.read_text(encoding="utf-8"), known, elsewhere), encoding="utf-8")
+
+
+def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> KnownClasses:
+    """Every class in a class attribute of `pages`, and every name in a string of `scripts`."""
+    names = {name for html in pages for match in _CLASS_ATTRIBUTE.finditer(html)
+             for name in _IDENT.findall(match[1] or match[2] or match[3] or "")}
+    in_scripts = {name for js in scripts for text in string_literals(js) for name in _IDENT.findall(text)}
+    prefixes = tuple(sorted(name for name in in_scripts if name.endswith(("-", "_"))))
+    return KnownClasses(frozenset(names | in_scripts), prefixes)
+
+
+def purge(css: str, known: KnownClasses, referenced_elsewhere: set[str]) -> str:
+    """`css` without the selectors that need a class not `known`, and without the custom
+    properties that neither what is left nor `referenced_elsewhere` (names such as --md-x) reads."""
+    rules = _purge_rules(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True), known)
+    dropped = True
+    while dropped:  # a property dropped may have been the only one to read another
+        rules, dropped = _drop_unread(rules, referenced_elsewhere | set(_read_properties(rules)))
+    return "".join(_serialize(rule) for rule in rules)
+
+
+@dataclass
+class _Rule:
+    """A qualified rule kept, with its declarations (None: contents that are not a plain
+    list of declarations, kept as they are)."""
+
+    rule: QualifiedRule
+    declarations: list[Declaration] | None
+
+
+@dataclass
+class _Group:
+    """An at-rule holding rules, such as @media, with the rules kept inside it."""
+
+    rule: AtRule
+    children: list[_Rule | _Group | Node]
+
+
+_Kept = list[_Rule | _Group | Node]
+
+
+def _purge_rules(rules: list[Node], known: KnownClasses) -> _Kept:
+    kept: _Kept = []
+    for rule in rules:
+        if isinstance(rule, QualifiedRule):
+            selectors = _split_at_commas(rule.prelude)
+            matching = [selector for selector in selectors if _can_match(selector, known)]
+            if not matching:
+                continue
+            if len(matching) < len(selectors):
+                rule = QualifiedRule(rule.source_line, rule.source_column, _join_at_commas(matching), rule.content)
+            kept.append(_Rule(rule, _declarations(rule.content)))
+        elif isinstance(rule, AtRule) and rule.lower_at_keyword in _GROUPS and rule.content is not None:
+            inner = _purge_rules(tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True), known)
+            if inner:
+                kept.append(_Group(rule, inner))
+        else:
+            kept.append(rule)
+    return kept
+
+
+def _declarations(content: list[Node]) -> list[Declaration] | None:
+    parsed = tinycss2.parse_declaration_list(content, skip_comments=True, skip_whitespace=True)
+    return parsed if all(isinstance(node, Declaration) for node in parsed) else None
+
+
+def _split_at_commas(tokens: list[Node]) -> list[list[Node]]:
+    """A selector list's selectors; commas inside :is(...) are inside a function token, not here."""
+    selectors: list[list[Node]] = [[]]
+    for token in tokens:
+        if token.type == "literal" and token.value == ",":
+            selectors.append([])
+        else:
+            selectors[-1].append(token)
+    return [_strip(selector) for selector in selectors]
+
+
+def _strip(tokens: list[Node]) -> list[Node]:
+    start, end = 0, len(tokens)
+    while start < end and tokens[start].type == "whitespace":
+        start += 1
+    while end > start and tokens[end - 1].type == "whitespace":
+        end -= 1
+    return tokens[start:end]
+
+
+def _join_at_commas(selectors: list[list[Node]]) -> list[Node]:
+    joined: list[Node] = []
+    for number, selector in enumerate(selectors):
+        if number:
+            joined.append(LiteralToken(0, 0, ","))
+        joined.extend(selector)
+    return joined
+
+
+def _can_match(selector: list[Node], known: KnownClasses) -> bool:
+    for previous, token in zip([None, *selector], selector):
+        is_class = previous is not None and previous.type == "literal" and previous.value == "." and token.type == "ident"
+        if is_class and token.value not in known:
+            return False
+        if token.type == "function" and token.lower_name in _ANY_OF and not any(
+                _can_match(inner, known) for inner in _split_at_commas(token.arguments)):
+            return False
+    return True
+
+
+def _read_properties(rules: _Kept) -> Iterator[str]:
+    """The custom properties that `rules` read: any --name in a value, never a declaration's own name."""
+    for rule in rules:
+        if isinstance(rule, _Group):
+            yield from _read_properties(rule.children)
+        elif isinstance(rule, _Rule) and rule.declarations is not None:
+            for declaration in rule.declarations:
+                yield from _custom_idents(declaration.value)
+        else:
+            yield from _custom_idents([rule.rule if isinstance(rule, _Rule) else rule])
+
+
+def _custom_idents(tokens: Iterable[Node]) -> Iterator[str]:
+    for token in tokens:
+        if token.type == "ident" and token.value.startswith("--"):
+            yield token.value
+        for part in ("arguments", "content", "prelude"):
+            yield from _custom_idents(getattr(token, part, None) or [])
+
+
+def _drop_unread(rules: _Kept, read: set[str]) -> tuple[_Kept, bool]:
+    """`rules` without the custom properties not in `read` (and rules left empty); whether any went."""
+    kept: _Kept = []
+    dropped = False
+    for rule in rules:
+        if isinstance(rule, _Group):
+            inner, dropped_inside = _drop_unread(rule.children, read)
+            dropped |= dropped_inside
+            if inner:
+                kept.append(_Group(rule.rule, inner))
+        elif isinstance(rule, _Rule) and rule.declarations is not None:
+            declarations = [d for d in rule.declarations if not d.name.startswith("--") or d.name in read]
+            if len(declarations) < len(rule.declarations):
+                dropped = True
+                content = tinycss2.parse_component_value_list(";".join(d.serialize() for d in declarations))
+                rule = _Rule(QualifiedRule(rule.rule.source_line, rule.rule.source_column, rule.rule.prelude, content),
+                             declarations)
+            if declarations:
+                kept.append(rule)
+        else:
+            kept.append(rule)
+    return kept, dropped
+
+
+def _serialize(rule: _Rule | _Group | Node) -> str:
+    if isinstance(rule, _Group):
+        inner = "".join(_serialize(child) for child in rule.children)
+        return f"@{rule.rule.at_keyword}{tinycss2.serialize(rule.rule.prelude)}{{{inner}}}"
+    return (rule.rule if isinstance(rule, _Rule) else rule).serialize()
