@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 
-def test_no_source_maps_unused_search_language_packs_or_palette_stylesheet(site):
+def test_no_source_maps_unused_search_language_packs_palette_stylesheet_or_offline_shim(site):
     assets = site / "assets"
     assert not list(assets.glob("stylesheets/palette.*")), "mkdocs.yml sets no theme.palette: no page links it"
+    assert not (assets / "javascripts" / "iframe-worker-shim.js").exists(), "only the offline copy searches from file://"
     assert not list(assets.rglob("*.map"))
     assert not (assets / "javascripts" / "lunr").exists()  # an English-only search loads no language pack
     for path in list(assets.rglob("*.js")) + list(assets.rglob("*.css")):

@@ -1,5 +1,5 @@
 """Remove what the theme ships but the built site never loads: source maps, unused search
-languages and the colour palettes' stylesheet.
+languages, the colour palettes' stylesheet, the offline copy's shim, and unused CSS rules.
 
 Material copies lunr's language packs (about 1 MB), source maps (about 1.3 MB) and its palette
 stylesheet (pages link it only when mkdocs.yml sets theme.palette) into every build. An
@@ -10,28 +10,51 @@ download should not carry them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
+
+from .css_purge import purge_theme_css
 
 LUNR = Path("assets") / "javascripts" / "lunr"
 # Extra scripts Material's search worker loads for a language (see its importScripts call).
 SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 PALETTE = "assets/stylesheets/palette.*.min.css"
+# Material's offline plugin adds the iframe-worker shim (search from file://) from a CDN
+# unless the polyfills already name one: this is the copy vendored in overrides/.
+OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 SOURCE_MAP_COMMENT = re.compile(r"\n?/[/*][#@] sourceMappingURL=\S+?\.map(?: \*/)?\s*$")
 
 
-def prune_unused_assets(site_dir: Path, search_languages: list[str], palette: bool) -> None:
-    """Delete source maps, the lunr files that `search_languages` do not need and, unless the
-    site has a `palette`, the palette stylesheet."""
-    if not palette:
+@dataclass(frozen=True)
+class ThemeOptions:
+    """What the engine's configuration asks of the theme's assets."""
+
+    search_languages: tuple[str, ...]
+    palette: bool
+    polyfills: tuple[str, ...]
+
+
+def trim_theme_assets(site_dir: Path, options: ThemeOptions) -> None:
+    """Delete the theme's files the built site never loads, then purge its stylesheet."""
+    prune_unused_assets(site_dir, options)
+    purge_theme_css(site_dir)
+
+
+def prune_unused_assets(site_dir: Path, options: ThemeOptions) -> None:
+    """Delete source maps, the lunr files the search languages do not need, the palette
+    stylesheet unless the site has a palette, and the offline shim unless it is a polyfill."""
+    if not options.palette:
         for path in site_dir.glob(PALETTE):
             path.unlink()
+    if OFFLINE_SHIM not in options.polyfills:
+        site_dir.joinpath(OFFLINE_SHIM).unlink(missing_ok=True)
     for map_file in site_dir.joinpath("assets").rglob("*.map"):
         map_file.unlink()
         generated = map_file.with_suffix("")
         if generated.is_file():
             text = generated.read_text(encoding="utf-8")
             generated.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
-    needed = _lunr_files(search_languages)
+    needed = _lunr_files(options.search_languages)
     lunr = site_dir / LUNR
     if lunr.is_dir():
         for path in sorted(lunr.rglob("*"), reverse=True):
@@ -44,7 +67,7 @@ def prune_unused_assets(site_dir: Path, search_languages: list[str], palette: bo
             lunr.rmdir()
 
 
-def _lunr_files(languages: list[str]) -> set[str]:
+def _lunr_files(languages: tuple[str, ...]) -> set[str]:
     extra = {f"min/lunr.{lang}.min.js" for lang in languages if lang != "en"}
     extra |= {SEGMENTERS[lang] for lang in languages if lang in SEGMENTERS}
     if len(languages) > 1:

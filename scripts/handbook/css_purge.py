@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import tinycss2
@@ -53,16 +54,26 @@ def purge_theme_css(site_dir: Path) -> None:
     known = known_classes(pages, scripts)
     elsewhere = {name for text in [*pages, *scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
     for path in theme:
-        path.write_text(purge(path.read_text(encoding="utf-8"), known, elsewhere), encoding="utf-8")
+        path.write_text(_purged(path.read_text(encoding="utf-8"), known, frozenset(elsewhere)), encoding="utf-8")
+
+
+@lru_cache(maxsize=4)  # the offline copy asks again with the same stylesheet, classes and properties
+def _purged(css: str, known: KnownClasses, referenced_elsewhere: frozenset[str]) -> str:
+    return purge(css, known, set(referenced_elsewhere))
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> KnownClasses:
     """Every class in a class attribute of `pages`, and every name in a string of `scripts`."""
-    names = {name for html in pages for match in _CLASS_ATTRIBUTE.finditer(html)
-             for name in _IDENT.findall(match[1] or match[2] or match[3] or "")}
-    in_scripts = {name for js in scripts for text in string_literals(js) for name in _IDENT.findall(text)}
+    values = {value for html in pages for value in _CLASS_ATTRIBUTE.findall(html)}  # pages repeat them
+    names = {name for value in values for name in _IDENT.findall("".join(value))}
+    in_scripts = set().union(*map(_names_in_strings, scripts))
     prefixes = tuple(sorted(name for name in in_scripts if name.endswith(("-", "_"))))
     return KnownClasses(frozenset(names | in_scripts), prefixes)
+
+
+@lru_cache(maxsize=16)  # the theme's scripts are the same in every build of a process
+def _names_in_strings(script: str) -> frozenset[str]:
+    return frozenset(name for text in string_literals(script) for name in _IDENT.findall(text))
 
 
 def purge(css: str, known: KnownClasses, referenced_elsewhere: set[str]) -> str:

@@ -12,18 +12,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .assets import prune_unused_assets
-from .css_purge import purge_theme_css
+from .assets import OFFLINE_SHIM, ThemeOptions
 from .site import GeneratedSite
 from .problems import Problem
 
 # MkDocs' warnings about a hand-written page name the page and the missing target.
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) (?:link|unrecognized relative link|absolute link) '(?P<target>[^']+)'")
 
-
-# Material's offline plugin adds the iframe-worker shim (search from file://) from a CDN
-# unless the polyfills already name one: this is the copy vendored in overrides/.
-OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 
 
 class EngineError(Exception):
@@ -44,8 +39,9 @@ class _Collector(logging.Handler):
 
 
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
-               sources: dict[str, Path], offline: bool = False) -> None:
+               sources: dict[str, Path], offline: bool = False) -> ThemeOptions:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
+    Returns what the configuration asks of the theme's assets, for trimming them.
 
     `sources` maps a docs path to the hand-written file it came from, so a warning
     about that page can name the file a maintainer edits. `offline` builds the copy
@@ -69,10 +65,10 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
             config.plugins["material/offline"].config.enabled = True
             config.extra["polyfills"] = [OFFLINE_SHIM]
         build(config)
-        prune_unused_assets(site_dir, _search_languages(config), palette=bool(config.theme.get("palette")))
-        purge_theme_css(site_dir)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
+        return ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
+                            tuple(config.extra.get("polyfills") or ()))
     except MkDocsException as error:
         messages = collector.messages or [str(error)]
         raise EngineError([_problem(message, config_file, sources) for message in messages]) from None
@@ -81,10 +77,10 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
         logger.level, logger.propagate = previous_level, previous_propagate
 
 
-def _search_languages(config: Any) -> list[str]:
+def _search_languages(config: Any) -> tuple[str, ...]:
     search = config.plugins.get("search") or config.plugins.get("material/search")
     languages = search.config.lang if search is not None else ["en"]
-    return list(languages or ["en"])
+    return tuple(languages or ["en"])
 
 
 def _problem(message: str, config_file: Path, sources: dict[str, Path]) -> Problem:

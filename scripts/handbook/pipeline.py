@@ -1,5 +1,5 @@
-"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, content
-security policy, offline copy, publish.
+"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, trim theme
+assets, content security policy, offline copy, publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import csp
+from .assets import trim_theme_assets
 from .checklists import load_definitions
 from .downloads import add_downloads
 from .engine import build_site
@@ -63,7 +64,9 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):
-            build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
+            theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
+        with stopwatch("trim theme assets"):
+            trim_theme_assets(staging / "site", theme)
         with stopwatch("content security policy"):
             csp.protect(staging / "site")
         with stopwatch("offline copy"):
