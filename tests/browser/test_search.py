@@ -65,3 +65,10 @@ def test_a_practitioners_query_finds_the_element_in_the_first_three(home: Page, 
     first_three = search(home, query)[:3]
     expected = [f"{base_url}framework/{id}/" for id in QUERIES[query]]
     assert set(expected) <= set(first_three), f"{query!r}: {first_three}"
+
+
+def test_previews_show_a_lines_own_number_without_a_list_count(home: Page):
+    search(home, "MAPPA")
+    preview = home.locator(".md-search-result__article li").filter(has_text="3.1.2").first
+    assert preview.inner_text().startswith("3.1.2")
+    assert preview.evaluate("li => getComputedStyle(li).listStyleType") == "none"  # no "2." beside "3.1.2"
