@@ -111,13 +111,14 @@ def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
     }
 
 
-def edit_to_preview(framework_dir: Path, guidance_dir: Path, dirty: bool) -> float:
+def edit_to_preview(framework_dir: Path, guidance_dir: Path, pdf_cache: Path, dirty: bool) -> float:
     """Seconds from saving an edit to element 3.1's YAML until `mkdocs serve` serves the edited page."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"] + (["--dirty", "--no-strict"] if dirty else [])
-    env = {**os.environ, "HANDBOOK_FRAMEWORK": str(framework_dir), "HANDBOOK_GUIDANCE": str(guidance_dir)}
+    env = {**os.environ, "HANDBOOK_FRAMEWORK": str(framework_dir), "HANDBOOK_GUIDANCE": str(guidance_dir),
+           "HANDBOOK_PDF_CACHE": str(pdf_cache)}
     log = tempfile.TemporaryFile()
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/framework/3.1/"
@@ -187,8 +188,8 @@ def main() -> None:
     print(f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temp:
         work = Path(temp)
-        results = [bench_scale(factor, args.repeats, work, (args.pdf_cache or work / "pdf-cache") / f"{factor}x")
-                   for factor in args.scales]
+        pdf_caches = {factor: (args.pdf_cache or work / "pdf-cache") / f"{factor}x" for factor in args.scales}
+        results = [bench_scale(factor, args.repeats, work, pdf_caches[factor]) for factor in args.scales]
         print(f"\n{'scale':>5} {'pages':>6} {'stage':<24} {'time s':>8} {'peak heap MiB':>14}")
         for r in results:
             for stage, (seconds, heap) in r["stages"].items():
@@ -216,8 +217,8 @@ def main() -> None:
             print("\nEdit to preview with mkdocs serve (save one element's YAML -> edited page served):")
             for factor in args.scales:
                 framework_dir, guidance_dir = work / f"framework-{factor}x", work / f"guidance-{factor}x"
-                full = edit_to_preview(framework_dir, guidance_dir, dirty=False)
-                dirty = edit_to_preview(framework_dir, guidance_dir, dirty=True)
+                full = edit_to_preview(framework_dir, guidance_dir, pdf_caches[factor], dirty=False)
+                dirty = edit_to_preview(framework_dir, guidance_dir, pdf_caches[factor], dirty=True)
                 print(f"  {factor:>4}x  full rebuild {full:.2f} s, --dirty {dirty:.2f} s")
 
 

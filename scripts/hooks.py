@@ -48,6 +48,12 @@ def _sources() -> tuple[Path, Path]:
             Path(os.environ.get("HANDBOOK_GUIDANCE", ROOT / "content" / "guidance")))
 
 
+def _pdf_cache() -> Path:
+    """Where the preview's PDFs are kept (HANDBOOK_PDF_CACHE overrides, so a scaled framework's
+    PDFs do not replace the real one's in the build's cache)."""
+    return Path(os.environ.get("HANDBOOK_PDF_CACHE", PDF_CACHE))
+
+
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: Callable) -> LiveReloadServer:
     for folder in _sources():  # they may lie outside docs_dir, which is all MkDocs watches by itself
         server.watch(str(folder))
@@ -73,7 +79,7 @@ def _add_downloads_once(site: GeneratedSite, framework: Framework) -> None:
     global _downloads
     if _downloads is None:
         before = set(site.files)
-        add_downloads(site, framework, PDF_CACHE)
+        add_downloads(site, framework, _pdf_cache())
         _downloads = {"files": {p: f for p, f in site.files.items() if p not in before},
                       "page": site.pages[DOWNLOADS_PAGE]}
     else:
