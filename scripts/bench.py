@@ -17,7 +17,6 @@ edited page being served, with and without --dirty.
 from __future__ import annotations
 
 import argparse
-import io
 import os
 import platform
 import socket
@@ -30,7 +29,7 @@ import tracemalloc
 import urllib.request
 from collections import defaultdict
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, redirect_stdout
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -68,8 +67,7 @@ def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Re
     """The real build; the first at a scale makes the PDFs its `pdf_cache` lacks (all of them, unless --pdf-cache)."""
     started = time.perf_counter()
     framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
-    with redirect_stdout(io.StringIO()):  # the PDF stage's progress line
-        pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=pdf_cache)
+    pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=pdf_cache)
     return time.perf_counter() - started
 
 
