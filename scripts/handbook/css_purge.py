@@ -47,12 +47,18 @@ class KnownClasses:
 
 def purge_theme_css(site_dir: Path) -> None:
     """Purge each of the theme's stylesheets in built `site_dir` in place, by what its pages and scripts use."""
-    pages = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))]
     scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.joinpath(SCRIPTS).rglob("*.js"))]
     theme = sorted(site_dir.glob(THEME_STYLESHEETS))
     ours = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in theme]
-    known = known_classes(pages, scripts)
-    elsewhere = {name for text in [*pages, *scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
+    elsewhere = {name for text in [*scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
+
+    def pages() -> Iterator[str]:  # one at a time, noting their custom properties on the way:
+        for path in sorted(site_dir.rglob("*.html")):  # a large site's pages do not fit in memory at once
+            html = path.read_text(encoding="utf-8")
+            elsewhere.update(_CUSTOM_PROPERTY.findall(html))
+            yield html
+
+    known = known_classes(pages(), scripts)
     for path in theme:
         path.write_text(_purged(path.read_text(encoding="utf-8"), known, frozenset(elsewhere)), encoding="utf-8")
 
