@@ -20,7 +20,6 @@ from .problems import Problem
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) (?:link|unrecognized relative link|absolute link) '(?P<target>[^']+)'")
 
 
-
 class EngineError(Exception):
     """The engine stopped; `problems` says why in the maintainer's terms."""
 
