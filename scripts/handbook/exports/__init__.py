@@ -22,7 +22,7 @@ from ..schema import SCHEMA_DIR
 from ..urls import changes_download_path
 from .open_data import framework_csv, framework_json
 from ..checklists.definitions import Scale
-from .workbook import self_assessment_workbook
+from .workbook import CASES, self_assessment_workbook
 
 SCHEMA_FILE = "framework.schema.json"
 
@@ -40,8 +40,11 @@ def catalogue(framework: Framework) -> dict[str, Export]:
     stem = f"downloads/{framework.id}"
     return {
         "xlsx": Export(f"{stem}-self-assessment.xlsx", "Self-assessment workbook",
-               "A sheet per section with a row for each line: choose a judgement from a drop-down list and write "
-               "notes; a summary sheet counts the judgements per element and section. Opens in Excel or LibreOffice.",
+               f"For a sample of up to {CASES} cases: a sheet per section with a row for each line and a column per case, "
+               "where you choose a judgement from a drop-down list; a sheet for the cases (provider, case reference, "
+               "assessor, date) and one for notes. A findings sheet counts the judgements for every line, element "
+               "and section as the handbook's findings do (Not applicable left out of the percentages). "
+               "Opens in Excel or LibreOffice.",
                "Excel workbook (XLSX)"),
         "json": Export(f"{stem}-framework.json", "The framework as data (JSON)",
                "The whole framework in one file: its details, introduction, sections, elements and lines, with "
