@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, page, run_build, tree_digest
+from conftest import FICTIONAL_GUIDANCE, broken_copy, page, run_build, tree_digest
 from pdf_text import normalise, page_texts
 
 CHANGES = "versions/2029-03-01-to-2031-02-28/"
@@ -167,12 +167,7 @@ def kept(fictional_site, tmp_path_factory):
 def test_a_bad_crosswalk_or_version_stops_the_build_with_file_line_and_fix(case, kept, tmp_path):
     out, before = kept
     (file, old, new), (line, message) = BAD[case]
-    folder = tmp_path / "framework"
-    shutil.copytree(FICTIONAL, folder)
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    folder = broken_copy(tmp_path, file, old, new)
     result = run_build("--framework", folder, "--guidance", FICTIONAL_GUIDANCE, "--out", out, "--docs", tmp_path / "docs")
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     where = Path(file).name if line is None else f"{Path(file).name}, line {line}:"
