@@ -60,12 +60,7 @@ def purge_theme_css(site_dir: Path) -> None:
 
     known = known_classes(pages(), scripts)
     for path in theme:
-        path.write_text(_purged(path.read_text(encoding="utf-8"), known, frozenset(elsewhere)), encoding="utf-8")
-
-
-@lru_cache(maxsize=4)  # the offline copy asks again with the same stylesheet, classes and properties
-def _purged(css: str, known: KnownClasses, referenced_elsewhere: frozenset[str]) -> str:
-    return purge(css, known, set(referenced_elsewhere))
+        path.write_text(purge(path.read_text(encoding="utf-8"), known, elsewhere), encoding="utf-8")
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> KnownClasses:

@@ -1,7 +1,9 @@
-"""The offline copy: the whole site built to work opened from disk, packed as one zip file.
+"""The offline copy: the built site made to work opened from disk, packed as one zip file.
 
-A fieldworker unzips it and opens index.html: links point at .html files and search
-runs from a script file, so no web server and no connection are needed.
+A fieldworker unzips it and opens index.html: links point at index.html files and search
+runs from a script file, so no web server and no connection are needed. The copy is derived
+from the site the engine has already built (the engine runs once): the pages keep their
+folders, so only links to folders change, as Material's offline plugin would make them.
 """
 
 from __future__ import annotations
@@ -14,12 +16,18 @@ import zipfile
 from pathlib import Path
 
 from . import csp
-from .assets import OFFLINE_SHIM, trim_theme_assets
-from .engine import build_site
-from .site import GeneratedSite
+from .assets import OFFLINE_SHIM
 
 SHIM = Path(__file__).resolve().parents[2] / "overrides" / OFFLINE_SHIM
+SEARCH_INDEX = "search/search_index.json"
+# Online-only files: the search index as JSON (from disk the theme loads it as a script),
+# the sitemaps (addresses on a server). The zip itself is skipped by name.
+ONLINE_ONLY = {SEARCH_INDEX, "sitemap.xml", "sitemap.xml.gz"}
+# Already compressed: deflating them again costs time and saves nothing.
+STORED = {".pdf", ".zip", ".xlsx", ".png", ".gz", ".woff2"}
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+_HREF = re.compile(r'(\shref=")([^"]*)(")')
+_LOCATION = re.compile(r'("location":")((?:[^"\\]|\\.)*)(")')
 
 
 def zip_name(framework_id: str) -> str:
@@ -27,13 +35,58 @@ def zip_name(framework_id: str) -> str:
     return f"downloads/{framework_id}-offline.zip"
 
 
-def write_offline_copy(site: GeneratedSite, docs_dir: Path, config_file: Path, work_dir: Path,
-                       zip_path: Path, folder: str) -> None:
-    """Build the offline copy of `docs_dir` in `work_dir` and pack it as `zip_path`."""
-    trim_theme_assets(work_dir, build_site(site, docs_dir, work_dir, config_file, site.sources, offline=True))
+def write_offline_copy(site_dir: Path, zip_path: Path, folder: str) -> None:
+    """Pack the built site in `site_dir` as the offline copy `zip_path`, unpacking to `folder`.
+
+    Call it on the pages as published, policy included, and before anything that only works
+    from a web server (a service worker's registration) is added to them.
+    """
     shim = SHIM.read_text(encoding="utf-8")
-    csp.protect(work_dir, lambda html: [shim_frame_script(shim, url) for url in _worker_url(html)])
-    pack(work_dir, zip_path, folder)
+    files = sorted(path for path in site_dir.rglob("*") if path.is_file() and path != zip_path)
+    with _Packer(zip_path, folder) as packer:
+        for path in files:
+            name = path.relative_to(site_dir).as_posix()
+            if name == SEARCH_INDEX:
+                packer.add("search/search_index.js", search_script(path.read_text(encoding="utf-8")))
+            if name in ONLINE_ONLY:
+                continue
+            if path.suffix == ".html":
+                html = path.read_text(encoding="utf-8")
+                packer.add(name, for_disk(html, name.count("/"), shim).encode("utf-8"))
+            else:
+                packer.add(name, path.read_bytes())
+        packer.add(OFFLINE_SHIM, shim.encode("utf-8"))
+
+
+def for_disk(html: str, depth: int, shim: str) -> str:
+    """A built page as it works opened from disk: folder links name their index.html, the
+    shim that runs the search worker from file:// loads first, and the page's policy allows
+    the script the shim writes into its worker's frame."""
+    html = _HREF.sub(lambda m: m[1] + _file_link(m[2]) + m[3], html)
+    html = html.replace("</head>", f'  <script src="{"../" * depth}{OFFLINE_SHIM}"></script>\n  </head>', 1)
+    return csp.allow_scripts(html, [shim_frame_script(shim, url) for url in _worker_url(html)])
+
+
+def _file_link(url: str) -> str:
+    """`url` with a folder ('x/', '..', '.') made its index.html; files, fragments and other hosts unchanged."""
+    cut = min((i for i in (url.find("#"), url.find("?")) if i >= 0), default=len(url))
+    path = url[:cut]
+    if not path or ":" in path.split("/", 1)[0]:
+        return url
+    if path.endswith("/"):
+        return f"{path}index.html{url[cut:]}"
+    if path.rsplit("/", 1)[-1] in (".", ".."):
+        return f"{path}/index.html{url[cut:]}"
+    return url
+
+
+def search_script(index_json: str) -> bytes:
+    """The search index as the script the theme loads from disk, every result's address a file."""
+    def location(match: re.Match[str]) -> str:
+        address = match[2]
+        return match[1] + (_file_link(address) if address.split("#")[0] else "index.html" + address) + match[3]
+
+    return ("var __index = " + _LOCATION.sub(location, index_json)).encode("utf-8")
 
 
 def shim_frame_script(shim: str, worker_url: str) -> str:
@@ -73,14 +126,25 @@ def _worker_url(html: str) -> list[str]:
     return [url] if url else []
 
 
-def pack(source: Path, zip_path: Path, folder: str) -> None:
-    """Zip `source` under one top folder; the same files always give the same bytes."""
-    stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800))[:6]  # zip dates start in 1980
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    with zipfile.ZipFile(zip_path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                entry = zipfile.ZipInfo(f"{folder}/{path.relative_to(source).as_posix()}", date_time=stamp)
-                entry.compress_type = zipfile.ZIP_DEFLATED
-                entry.external_attr = 0o644 << 16
-                archive.writestr(entry, path.read_bytes(), compresslevel=9)
+class _Packer:
+    """A zip of files under one top folder; the same files always give the same bytes."""
+
+    def __init__(self, zip_path: Path, folder: str) -> None:
+        self.folder = folder
+        self.stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800))[:6]  # zip dates start in 1980
+        zip_path.parent.mkdir(parents=True, exist_ok=True)
+        self.archive = zipfile.ZipFile(zip_path, "w")
+
+    def __enter__(self) -> _Packer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.archive.close()
+
+    def add(self, name: str, data: bytes) -> None:
+        entry = zipfile.ZipInfo(f"{self.folder}/{name}", date_time=self.stamp)
+        entry.external_attr = 0o644 << 16
+        if Path(name).suffix in STORED:
+            self.archive.writestr(entry, data, compress_type=zipfile.ZIP_STORED)
+        else:
+            self.archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)

@@ -70,8 +70,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("content security policy"):
             csp.protect(staging / "site")
         with stopwatch("offline copy"):
-            write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
-                               staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+            write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)
