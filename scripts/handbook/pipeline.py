@@ -23,6 +23,7 @@ from .downloads import add_downloads
 from .engine import build_site
 from .exports import write_site_exports
 from .framework import load_framework
+from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .publish import replace_folder, staging_folder
@@ -67,6 +68,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
+            minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
             csp.protect(staging / "site")
         with stopwatch("offline copy"):
