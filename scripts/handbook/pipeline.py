@@ -24,6 +24,7 @@ from .engine import build_site
 from .exports import write_site_exports
 from .framework import load_framework
 from .history import load_history
+from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .publish import replace_folder, staging_folder
@@ -70,11 +71,11 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
+            minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
             csp.protect(staging / "site")
         with stopwatch("offline copy"):
-            write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
-                               staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+            write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)
