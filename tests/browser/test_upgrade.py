@@ -169,13 +169,13 @@ def test_the_upgrade_view_works_in_the_offline_copy_opened_from_disk(browser: Br
     folder = tmp_path / "lighthouse-keeping-demo-offline"
     context, traffic = open_context(browser, viewport=PHONE)
     page = context.new_page()
-    with_records(page, (folder / "versions" / "upgrade.html").as_uri(), OLD)
+    with_records(page, (folder / "versions" / "upgrade" / "index.html").as_uri(), OLD)
     page.get_by_role("button", name="Carry to the current version: Night visit").click()
     expect(page.locator(".hb-upgrade__counter")).to_have_text("Reviewed 0 of 3")
     page.goto((folder / "versions" / "index.html").as_uri())
     page.get_by_role("link", name="From 01 March 2029 to 28 February 2031").click()
-    assert page.url == (folder / "versions" / "2029-03-01-to-2031-02-28.html").as_uri()
+    assert page.url == (folder / "versions" / "2029-03-01-to-2031-02-28" / "index.html").as_uri()
     page.locator(".hb-change--moved a").last.click()
-    assert page.url == (folder / "framework" / "2.1.html").as_uri() + "#line-2.1.2"
+    assert page.url == (folder / "framework" / "2.1" / "index.html").as_uri() + "#line-2.1.2"
     assert traffic.hosts_other_than("file:") == [] and traffic.errors == []
     context.close()
