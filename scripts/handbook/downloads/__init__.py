@@ -15,6 +15,7 @@ from .. import booklet
 from ..checklists.documents import documents as checklist_documents
 from ..exports import Export, catalogue
 from ..model import Framework
+from ..offline import zip_name
 from ..pdf import BuiltPdf, build_pdfs
 from ..render import environment
 from ..site import GeneratedSite
@@ -57,7 +58,8 @@ def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf
     for download in listed:
         groups.setdefault(download.group, []).append(download)
     return environment(TEMPLATES).get_template("downloads.md.j2").render(
-        framework=framework, groups=groups, built=built, data=data, here=DOWNLOADS_PAGE, size=_size)
+        framework=framework, groups=groups, built=built, data=data, here=DOWNLOADS_PAGE, size=_size,
+        offline_zip=zip_name(framework.id))
 
 
 def _size(size: int) -> str:
