@@ -28,7 +28,7 @@ class Nginx:
         assert Path(NGINX).exists(), "Debian's nginx is not installed: run scripts/setup-test-tools.sh"
         self.work, self.base = work, base
         self.webroot = work / "www"
-        self.link = self.webroot / base.strip("/")
+        self.link = self.webroot / base.strip("/") if base.strip("/") else self.webroot   # at the root, www is the link
         self.link.parent.mkdir(parents=True, exist_ok=True)
         self.link.symlink_to(site.resolve(), target_is_directory=True)
         self.port = _free_port()
