@@ -179,6 +179,7 @@ def test_a_new_build_is_offered_never_forced_and_builds_never_mix(browser: Brows
     page = with_axe(context).new_page()
     page.goto(nginx.url + CHECKLIST)
     worker_ready(page)
+    page.reload()   # a later visit: the worker serves the page
     first = cached_builds(page)
     notes = page.locator("textarea").first
     notes.fill("Half-written note")

@@ -41,7 +41,7 @@ def manifest(framework: Framework, site_name: str) -> str:
     root, so the installed app starts and stays within the site wherever it is published."""
     icons = [{"src": name, "sizes": f"{size}x{size}" if size else "any",
               "type": "image/png" if size else "image/svg+xml", "purpose": purpose}
-             for name, (size, purpose) in ICONS.items() if purpose != "apple"]
+             for name, (size, purpose) in ICONS.items()]
     return json.dumps({
         "name": site_name,
         "short_name": "Handbook",

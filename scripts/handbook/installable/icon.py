@@ -98,7 +98,6 @@ ICONS = {
     "assets/images/icon-192.png": (192, "any"),
     "assets/images/icon-512.png": (512, "any"),
     "assets/images/icon-maskable-512.png": (512, "maskable"),
-    "assets/images/apple-touch-icon.png": (180, "apple"),
 }
 
 
@@ -107,10 +106,8 @@ def write_icons(site_dir: Path) -> None:
     for name, (size, purpose) in ICONS.items():
         path = site_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
-        # Maskable and Apple icons fill the square (the phone rounds the corners itself).
-        full_bleed = purpose in ("maskable", "apple")
-        padding = 10 if purpose == "maskable" else 0
+        maskable = purpose == "maskable"   # fills the square: the phone cuts its own shape
         if size is None:
             path.write_text(svg(), encoding="utf-8")
         else:
-            path.write_bytes(png(size, padding, rounded=not full_bleed))
+            path.write_bytes(png(size, padding=10 if maskable else 0, rounded=not maskable))
