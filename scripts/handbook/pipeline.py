@@ -23,8 +23,10 @@ from .downloads import add_downloads
 from .engine import build_site
 from .exports import write_site_exports
 from .framework import load_framework
-from .hosting import HOST_FILES, write_host_configuration
+from .history import load_history
+from .hosting import HOST_FILES, base_path, write_host_configuration
 from .installable import make_installable
+from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .publish import replace_folder, staging_folder
@@ -48,8 +50,9 @@ def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untime
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
+        history = load_history(framework_dir, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists)
+        site = generate(framework, guidance_dir, checklists, history)
     return framework, site
 
 
@@ -61,7 +64,8 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     staging = staging_folder(out)
     try:
         with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
-            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance))
+            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance,
+                                               site.history))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
             add_downloads(site, framework, pdf_cache)
         with stopwatch("write pages"):
@@ -70,13 +74,13 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, site_url=site_url)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
+            minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
             policy = csp.protect(staging / "site")
         with stopwatch("offline copy"):
-            write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
-                               staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+            write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
-            make_installable(staging / "site", framework, site.site_name, HOST_FILES)
+            make_installable(staging / "site", framework, site.site_name, base_path(theme.site_url), HOST_FILES)
             write_host_configuration(staging / "site", policy, theme.site_url)
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
