@@ -33,6 +33,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the checklists' judgement scale (default: data/judgement-scale.yaml)")
     parser.add_argument("--cache", type=Path, default=pipeline.PDF_CACHE,
                         help="where to keep PDFs between builds, to skip unchanged ones (default: build/cache/pdf)")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="the address the site will be published at, such as https://example.org/handbook/ "
+                             "(default: site_url in mkdocs.yml, else the root of any host)")
     parser.add_argument("--check", action="store_true", help="only check the sources; build nothing")
     parser.add_argument("--verify", action="store_true",
                         help="check the open data and workbook already built in --out against the sources; build nothing")
@@ -49,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.verify:
             return _verify(framework, site.checklists.scale, args)
-        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache)
+        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, site_url=args.site_url)
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
     elapsed = time.perf_counter() - started
