@@ -179,3 +179,29 @@ def test_the_upgrade_view_works_in_the_offline_copy_opened_from_disk(browser: Br
     assert page.url == (folder / "framework" / "2.1" / "index.html").as_uri() + "#line-2.1.2"
     assert traffic.hosts_other_than("file:") == [] and traffic.errors == []
     context.close()
+
+
+def test_a_whole_inspection_exported_on_version_1_is_kept_and_offered_record_by_record(browser: Browser, fictional_url: str,
+                                                                                      tmp_path: Path):
+    revision = {"_rev": "1-ab", "_revisions": {"start": 1, "ids": ["ab"]}}
+    version_1 = {"id": "lighthouse-keeping-demo", "version": "2029-03-01"}
+    exported = {"format": "inspection-handbook-export", "formatVersion": 2, "framework": version_1, "docs": [
+        {"_id": "inspection:i1", "type": "inspection", "name": "North light", "framework": version_1, **revision},
+        {"_id": "record:a1", "type": "record", "inspection": "inspection:i1", "name": "Lamp room", "framework": version_1,
+         "fields": {}, "lines": {"1.1.3": {"judgement": "no", "note": "Tin was damp."}}, **revision},
+        {"_id": "record:a2", "type": "record", "inspection": "inspection:i1", "name": "Gallery", "framework": version_1,
+         "fields": {}, "lines": {"2.2.3": {"judgement": "yes"}}, **revision},
+    ]}
+    export = tmp_path / "north-light.json"
+    export.write_text(json.dumps(exported), encoding="utf-8")
+    context, traffic = open_context(browser, viewport=DESKTOP)
+    page = context.new_page()
+    with_records(page, fictional_url + "versions/upgrade/")
+    page.set_input_files("#hb-upgrade-import", str(export))
+    expect(page.locator(".hb-upgrade__status")).to_contain_text("Kept the 2 records of this inspection on this device.")
+    assert [r["name"] for r in store(page)["records"]] == ["North light: Lamp room", "North light: Gallery"]
+    page.get_by_role("button", name="Carry to the current version: North light: Lamp room").click()
+    expect(page.locator(".hb-upgrade__counter")).to_have_text("Reviewed 0 of 0: done. You can save the carried record.")
+    expect(page.locator("[data-retired='1.1.3']")).to_contain_text("Tin was damp.")
+    assert traffic.errors == []
+    context.close()

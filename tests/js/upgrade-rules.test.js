@@ -131,3 +131,24 @@ test("a record two versions old is carried through both change logs", () => {
   assert.deepEqual(plan.items[0].to.map((l) => l.id), ["1.3.1"]);
   assert.equal(plan.record.upgrade.retired["1.1.3"].note, "Tin was damp.");
 });
+
+test("a whole inspection exported on an earlier version gives its records, named after the inspection", () => {
+  const rev = { _rev: "1-ab", _revisions: { start: 1, ids: ["ab"] } };
+  const exported = {
+    format: "inspection-handbook-export", formatVersion: 2, framework: { id: "demo", version: "2029-03-01" },
+    docs: [
+      { _id: "inspection:i1", type: "inspection", name: "North light", framework: { id: "demo", version: "2029-03-01" }, ...rev },
+      { _id: "record:a1", type: "record", inspection: "inspection:i1", name: "Night visit", fields: {},
+        framework: { id: "demo", version: "2029-03-01" }, lines: { "1.1.3": { judgement: "no", note: "Damp." }, "1.1.1": { judgement: null, note: "" } }, ...rev },
+      { _id: "record:gone", type: "record", _deleted: true, ...rev },
+    ],
+  };
+  const found = upgrade.fromExport(exported, INFO);
+  assert.deepEqual(found.records.map((r) => [r.id, r.name, r.lines]),
+    [["a1", "North light: Night visit", { "1.1.3": { judgement: "no", note: "Damp." } }]]);  // an empty entry is no entry
+  const plan = upgrade.plan(found.records[0], INFO, "r-new", "now");
+  assert.equal(plan.record.upgrade.retired["1.1.3"].note, "Damp.");
+  assert.match(upgrade.fromExport({ ...exported, docs: [{ ...exported.docs[1], lines: { "9.9.9": { judgement: "yes" } } }] }, INFO).problem,
+    /record 1 cannot be carried across: its entry for line 9\.9\.9/);
+  assert.match(upgrade.fromExport({ format: "other" }, INFO).problem, /not an inspection/);
+});

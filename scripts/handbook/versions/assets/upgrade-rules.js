@@ -18,6 +18,7 @@
   "use strict";
 
   var FORMAT = "inspection-handbook-record";
+  var EXPORT = "inspection-handbook-export";  // a whole inspection, as the workspace exports it
   var AUTOMATIC = { unchanged: true, "wording-only": true, moved: true };
   var REVIEWED = { modified: true, split: true, merged: true };
   var LINE_ID = /^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/;
@@ -190,6 +191,37 @@
     return record;
   }
 
+  /* The records in a whole-inspection export (format "inspection-handbook-export", documents with their
+     revision history) made on an earlier version, as records of the export format above, each named
+     after its inspection: {records} to keep and carry across, or {problem} in words. */
+  function fromExport(data, info) {
+    if (!isObject(data) || data.format !== EXPORT) return { problem: "it is not an inspection exported from this handbook." };
+    if (typeof data.formatVersion !== "number" || data.formatVersion > 2) return { problem: "it was made by a newer version of this handbook." };
+    if (!Array.isArray(data.docs)) return { problem: "it holds no records." };
+    var inspections = {};
+    data.docs.forEach(function (doc) {
+      if (isObject(doc) && doc.type === "inspection" && !doc._deleted) inspections[doc._id] = doc.name;
+    });
+    var records = [], refused = null;
+    data.docs.forEach(function (doc, index) {
+      if (refused || !isObject(doc) || doc.type !== "record" || doc._deleted) return;
+      var lines = {};
+      Object.keys(isObject(doc.lines) ? doc.lines : {}).forEach(function (id) {
+        var entry = clean(doc.lines[id]);
+        if (entry.judgement || entry.note || !isObject(doc.lines[id])) lines[id] = isObject(doc.lines[id]) ? entry : doc.lines[id];
+      });
+      var inspection = inspections[doc.inspection];
+      var record = { format: FORMAT, formatVersion: 1, framework: doc.framework,
+                     id: String(doc._id).replace(/^record:/, ""), fields: doc.fields, lines: lines,
+                     name: (inspection ? inspection + ": " : "") + (doc.name || "Record " + (records.length + 1)) };
+      var why = problem(record, info);
+      if (why) refused = "its record " + (index + 1) + " cannot be carried across: " + why;
+      else records.push(record);
+    });
+    if (refused) return { problem: refused };
+    return records.length ? { records: records } : { problem: "it holds no records." };
+  }
+
   /* The earlier-version records in a list of records, newest version first, that can be carried across. */
   function candidates(records, info) {
     return records.filter(function (r) {
@@ -199,5 +231,5 @@
   }
 
   return { FORMAT: FORMAT, AUTOMATIC: AUTOMATIC, REVIEWED: REVIEWED, chain: chain, problem: problem, plan: plan,
-           progress: progress, finish: finish, candidates: candidates, byLineId: byLineId, label: label };
+           progress: progress, finish: finish, candidates: candidates, fromExport: fromExport, byLineId: byLineId, label: label };
 });

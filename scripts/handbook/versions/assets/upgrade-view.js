@@ -115,7 +115,7 @@
     }
     var input = el("input", { type: "file", id: "hb-upgrade-import", accept: ".json,application/json" });
     ui.choose.appendChild(el("p", {}, [
-      el("label", { "for": "hb-upgrade-import", text: "Or carry across a record exported from an earlier version (a JSON file) " }),
+      el("label", { "for": "hb-upgrade-import", text: "Or carry across a record or a whole inspection exported from an earlier version (a JSON file) " }),
       input
     ]));
     input.addEventListener("change", importFile);
@@ -132,14 +132,19 @@
       else {
         try { data = JSON.parse(reader.result); } catch (error) { problem = "the file is not valid JSON."; }
       }
-      problem = problem || rules.problem(data, info);
+      var inspection = data && data.format === "inspection-handbook-export" ? rules.fromExport(data, info) : null;
+      problem = problem || (inspection ? inspection.problem : rules.problem(data, info));
       if (problem) { say("Not carried across: " + problem + " Nothing was changed.", true); return; }
-      var store = read();  // keep the original beside the new record, as the checklist pages would
-      if (store.records.some(function (r) { return r.id === data.id; })) data.id = freshId();
-      store.records.push(data);
+      var records = inspection ? inspection.records : [data];
+      var store = read();  // keep the originals on this device, beside the records carried from them
+      records.forEach(function (record) {
+        if (store.records.some(function (r) { return r.id === record.id; })) record.id = freshId();
+        store.records.push(record);
+      });
       if (!write(store)) return;
       listRecords();
-      begin(data);
+      if (records.length === 1) begin(records[0]);
+      else say("Kept the " + records.length + " records of this inspection on this device. Carry each to the current version from the list above.");
     };
     reader.onerror = function () { say("Not carried across: the file could not be read. Nothing was changed.", true); };
     reader.readAsText(file);
