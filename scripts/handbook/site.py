@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import guidance, guides
+from . import guidance, guides, workspace
 from .checklists import Definitions
 from .checklists import pages as checklist_pages
 from .guidance_model import Guidance
@@ -50,6 +50,7 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) 
     groups = [
         framework_pages.generate(framework, advice),
         checklist_pages.generate(framework, checklists, advice),
+        workspace.generate(framework, checklists),
         guides.generate(framework, advice),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]
