@@ -24,7 +24,7 @@ _SRC = re.compile(r"\bsrc\s*=", re.I)
 # 'self' for every kind of resource; data: only for the SVG icons inside the theme's
 # stylesheet. base-uri and form-action do not fall back to default-src, so they are named.
 POLICY = ("default-src 'self'; script-src 'self'{hashes}; img-src 'self' data:; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+          "base-uri 'self'; form-action 'self'{connect}")
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -42,29 +42,39 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy_for(html: str, also: Iterable[str] = ()) -> str:
+def policy_for(html: str, also: Iterable[str] = (), connect: Iterable[str] = ()) -> str:
     """The policy for one page: the site itself, plus the hashes of the page's inline scripts
-    and of the scripts in `also` (inline scripts that the page's own scripts write later)."""
+    and of the scripts in `also` (inline scripts that the page's own scripts write later), and
+    the origins in `connect` (a team's sync server named at build time) for the page to talk to."""
     hashes = dict.fromkeys(_hash(script) for script in [*inline_scripts(html), *also])  # ordered, no repeats
-    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
+    servers = "".join(f" {origin}" for origin in connect)
+    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes),
+                         connect=f"; connect-src 'self'{servers}" if servers else "")
 
 
-def add_policy(html: str, also: Iterable[str] = ()) -> str:
+def origin(url: str) -> str:
+    """The origin of a URL (scheme, host and port), as a policy names it."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def add_policy(html: str, also: Iterable[str] = (), connect: Iterable[str] = ()) -> str:
     """The page with its policy as the first thing after the charset, before any script."""
     if _CHARSET not in html:
         raise ValueError(f"no {_CHARSET} to put the policy after")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, also)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, also, connect)}">'
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, written_later: Callable[[str], Iterable[str]] = lambda html: ()) -> None:
+def protect(site_dir: Path, written_later: Callable[[str], Iterable[str]] = lambda html: (),
+            connect: Iterable[str] = ()) -> None:
     """Add the policy to every HTML page under `site_dir`, in place.
 
     `written_later(html)` names inline scripts that a page's scripts will write into it.
     """
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        path.write_text(add_policy(html, written_later(html)), encoding="utf-8")
+        path.write_text(add_policy(html, written_later(html), connect), encoding="utf-8")
 
 
 def _hash(script: str) -> str:

@@ -41,18 +41,18 @@ def untimed(stage: str) -> Iterator[None]:
 
 
 def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed,
-          scale_file: Path = SCALE) -> tuple[Framework, GeneratedSite]:
+          scale_file: Path = SCALE, sync_server: str = "") -> tuple[Framework, GeneratedSite]:
     """The validated framework and its generated pages; raises DataError on mistakes."""
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists)
+        site = generate(framework, guidance_dir, checklists, sync_server)
     return framework, site
 
 
 def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
-          pdf_cache: Path = PDF_CACHE) -> None:
+          pdf_cache: Path = PDF_CACHE, sync_server: str = "") -> None:
     """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`)."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
@@ -68,7 +68,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
         with stopwatch("content security policy"):
-            csp.protect(staging / "site")
+            csp.protect(staging / "site", connect=[csp.origin(sync_server)] if sync_server else [])
         with stopwatch("offline copy"):
             write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
                                staging / "site" / zip_name(framework.id), f"{framework.id}-offline")

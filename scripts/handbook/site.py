@@ -43,14 +43,14 @@ class GeneratedSite:
         self.pages[path] = f"{markdown.rstrip()}\n\n{abbreviation_definitions(terms)}"
 
 
-def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) -> GeneratedSite:
+def generate(framework: Framework, guidance_dir: Path, checklists: Definitions, sync_server: str = "") -> GeneratedSite:
     """All pages, the navigation and the template values for one framework."""
     hand_written = guidance.load_pages(guidance_dir)
     advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
     groups = [
         framework_pages.generate(framework, advice),
         checklist_pages.generate(framework, checklists, advice),
-        workspace.generate(framework, checklists),
+        workspace.generate(framework, checklists, sync_server),
         guides.generate(framework, advice),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]

@@ -149,7 +149,7 @@
     summarise();
     // Typing saves a moment after the last key; a tick or leaving the field saves at once.
     clearTimeout(saveTimer);
-    if (event.type === "input" && target.tagName === "TEXTAREA" && !fresh) saveTimer = setTimeout(save, 400);
+    if (event.type === "input" && target.tagName === "TEXTAREA" && !fresh) { saveTimer = setTimeout(save, 400); updateBar("Typing\u2026"); }
     else save();
     if (fresh) { refreshControls(); say("Started " + current.name + ", saved in this browser only."); }
   }
@@ -162,11 +162,13 @@
     saveTimer = null;
     if (!current) return Promise.resolve();
     var record = current, mine;
+    updateBar("Saving\u2026");
     mine = pending = store.save(record).then(function () {
-      if (pending === mine) pending = null;
+      if (pending !== mine) return;  // a later save is on its way: it will say so
+      pending = null;
       clearFieldError();
       if (ui.error.dataset.save) { ui.error.textContent = ""; delete ui.error.dataset.save; say("Saved again: everything is kept."); }
-      updateBar("Saved");
+      if (!saveTimer) updateBar("Saved");
     }, function (error) {
       if (pending === mine) pending = null;
       var text = "Not saved: " + HB.store.explain(error) + " What you typed is still here: don't reload or close the page; " +
@@ -211,6 +213,7 @@
       if (action) actions[action.dataset.action]();
     });
     ui.select.addEventListener("change", function () {
+      if (saveTimer) save();  // the note being typed belongs to the record being left
       show(find(ui.select.value));
       say(current ? "Showing " + current.name + "." : "");
     });
@@ -256,7 +259,7 @@
       ui.bar.appendChild(link ? el("a", { href: link.href.split("#")[0] + "#inspection=" + encodeURIComponent(inspection._id), text: inspection.name })
                               : document.createTextNode(inspection.name));
     }
-    if (state) ui.bar.appendChild(el("span", { "class": "hb-records__bar-state" + (state === "Saved" ? "" : " hb-records__bar-state--bad"), text: " \u00b7 " + state }));
+    if (state) ui.bar.appendChild(el("span", { "class": "hb-records__bar-state" + (state === "Not saved" ? " hb-records__bar-state--bad" : ""), text: " \u00b7 " + state }));
   }
 
   function say(text, isError) {
@@ -496,7 +499,8 @@
     if (report.kept.length) say(report.kept.join(" "), true);
     return load();
   }).then(function () {
-    show(find(wanted) || records.filter(applies)[0] || null);
+    if (current && !find(current._id)) records.push(current);  // begun before the store had opened
+    show(current || find(wanted) || records.filter(applies)[0] || records[0] || null);
   }, function (error) {
     say("The records on this device cannot be opened: " + HB.store.explain(error) + " Nothing has been changed or deleted.", true);
   });

@@ -56,7 +56,7 @@ class ChecklistKind:
 @dataclass(frozen=True)
 class RatingBand:
     label: str
-    min_percent: float
+    min_percent: int
 
 
 @dataclass(frozen=True)
@@ -154,7 +154,7 @@ def _check_rating(document: YamlDocument, scale: YamlDocument) -> list[Problem]:
     problems = [document.problem(("rating", "values", index), f"the rating rule counts '{value}', which is not on the judgement scale",
                                  f"use ids from {scale.path.name}: {', '.join(ids)}", value)
                 for index, value in enumerate(rating["values"]) if value not in ids]
-    percents = [band["min_percent"] for band in rating["bands"]]
+    percents = [int(band["min_percent"]) for band in rating["bands"]]
     if percents != sorted(percents, reverse=True):
         problems.append(document.problem(("rating", "bands"), "the rating bands are not listed from highest to lowest",
                                          "list the band with the highest min_percent first"))
@@ -177,6 +177,6 @@ def _definitions(scale: dict, data: dict, framework: Framework) -> Definitions:
         for kind in data.get("kinds", []))
     rule = data.get("rating")
     rating = (Rating(rule["name"], tuple(rule["values"]),
-                     tuple(RatingBand(band["label"], band["min_percent"]) for band in rule["bands"])) if rule else None)
+                     tuple(RatingBand(band["label"], int(band["min_percent"])) for band in rule["bands"])) if rule else None)
     return Definitions(Scale(scale["title"], tuple(ScaleValue(v["id"], v["label"]) for v in scale["values"])),
                        fields, notes, kinds, rating)

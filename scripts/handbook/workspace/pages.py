@@ -20,12 +20,13 @@ TEMPLATES = Path(__file__).parent / "templates"
 PAGE = "workspace/index.md"
 
 
-def generate(framework: Framework, definitions: Definitions) -> PageGroup:
-    """The workspace page and its place in the navigation."""
+def generate(framework: Framework, definitions: Definitions, sync_server: str = "") -> PageGroup:
+    """The workspace page and its place in the navigation; `sync_server` is the team's CouchDB
+    (named at build time), or empty: then the page offers no sync and sends nothing anywhere."""
     checklists = catalogue(framework, definitions)
     kinds = [c for c in checklists if c.scope == "kind"] or [c for c in checklists if c.scope == "framework"]
     page = environment(TEMPLATES).get_template("workspace.md.j2").render(
-        framework=framework, kinds=kinds, here=PAGE, data=_data_json(framework, definitions, kinds))
+        framework=framework, kinds=kinds, here=PAGE, data=_data_json(framework, definitions, kinds), sync_server=sync_server)
     return PageGroup({PAGE: page}, [{"Inspection workspace": PAGE}])
 
 

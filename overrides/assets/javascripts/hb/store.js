@@ -141,14 +141,32 @@
       return db.bulkDocs(fresh, { new_edits: false }).then(function (results) {
         var failed = results.filter(function (r) { return r.error; });
         if (failed.length) throw new Error(failed[0].message || failed[0].name);
-        var ids = Object.keys(fresh.reduce(function (seen, d) { seen[d._id] = 1; return seen; }, {}));
-        return Promise.all(ids.map(function (id) { return db.get(id, { conflicts: true }); })).then(function (now) {
-          return { added: fresh.length, already: docs.length - fresh.length,
+        return restoreDeleted(db, docs);
+      }).then(function (restored) {
+        var ids = Object.keys(docs.reduce(function (seen, d) { seen[d._id] = 1; return seen; }, {}));
+        return Promise.all(ids.map(function (id) { return db.get(id, { conflicts: true }).catch(function () { return {}; }); })).then(function (now) {
+          return { added: fresh.length, already: docs.length - fresh.length, restored: restored,
                    conflicts: now.filter(function (d) { return d._conflicts && d._conflicts.length; }).map(function (d) { return d._id; }) };
         });
       });
     });
   };
+
+  /* A record deleted on this device and then imported from a file comes back: importing says
+     "I want these records", and a deletion (which replication would let win) must not swallow
+     them. The file's version becomes the next revision after the deletion. Resolves to a count. */
+  function restoreDeleted(db, docs) {
+    var live = docs.filter(function (d) { return !d._deleted; });
+    return Promise.all(live.map(function (doc) {
+      return db.get(doc._id).then(function () { return 0; }, function (error) {
+        if (error.status !== 404) throw error;
+        var copy = JSON.parse(JSON.stringify(doc));
+        delete copy._rev;
+        delete copy._revisions;
+        return db.put(copy).then(function () { return 1; });
+      });
+    })).then(function (counts) { return counts.reduce(function (a, b) { return a + b; }, 0); });
+  }
 
   /* Two-way sync of one inspection with the team's server (a database per inspection). */
   Store.prototype.sync = function (server, inspectionId) {

@@ -60,6 +60,7 @@
         return done.then(function () {
           return ws.store.importDocs(file.docs).then(function (result) {
             lines.push({ text: file.name + ": " + (result.added ? result.added + " new version(s) of records added" : "nothing new, everything in it was already here") +
+              (result.restored ? "; " + result.restored + " record(s) deleted on this device brought back" : "") +
               (result.conflicts.length ? "; " + result.conflicts.length + " record(s) now in conflict, to resolve" : "") + "." });
           }, function (error) { lines.push({ error: true, text: file.name + ": not imported: " + HB.store.explain(error) }); });
         });
@@ -127,7 +128,7 @@
   /* Sync with the team's server named when the site was built (or the site's own origin). */
   function syncer(ws, insp) {
     var server = document.getElementById("hb-workspace").dataset.sync;
-    var url = server === "same-origin" ? root.location.origin + "/couchdb" : server;
+    var url = server;
     var button = el("button", { type: "button", "class": "md-button", text: "Sync this inspection now" });
     button.addEventListener("click", function () {
       button.disabled = true;

@@ -135,7 +135,7 @@
     data.kinds.forEach(function (kind) { main.appendChild(kindSection(insp, kind, records)); });
     main.appendChild(HB.transfer.exporter(ws, insp, records));
     main.appendChild(HB.transfer.importer(ws, insp));
-    if (host.dataset.sync) main.appendChild(HB.transfer.syncer(ws, insp));
+    if (host.dataset.sync && root.location.protocol !== "file:") main.appendChild(HB.transfer.syncer(ws, insp));
     main.appendChild(deleteInspection(insp, records));
   }
 
