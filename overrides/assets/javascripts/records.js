@@ -171,8 +171,10 @@
       if (!saveTimer) updateBar("Saved");
     }, function (error) {
       if (pending === mine) pending = null;
-      var text = "Not saved: " + HB.store.explain(error) + " What you typed is still here: don't reload or close the page; " +
-        "export this record (Export) to keep it, or free some space and type again to retry.";
+      var kept = store.keepUnsaved(record);
+      var text = "Not saved: " + HB.store.explain(error) + " What you typed is still here" +
+        (kept ? ", and a copy is kept in this browser's other storage, to be put back when this page next opens" : ": don't reload or close the page") +
+        ". Export this record (Export as JSON) to be sure, or free some space and type again to retry.";
       fieldError(text);
       ui.error.dataset.save = "1";
       say(text, true);
@@ -244,13 +246,16 @@
       .forEach(function (b) { b.disabled = !current; });
     all("button[data-action=delete-all]", ui.panel).forEach(function (b) { b.disabled = !records.length; });
     ui.printName.textContent = current ? "Record: " + titleOf(current) : "";
+    drawBar();
     updateBar(current ? "Saved" : "");
   }
 
-  function updateBar(state) {
+  /* The bar over the checklist: the record's name and inspection, drawn when the record changes,
+     and its saving state, which alone changes as one types (so a tap on its link is never lost). */
+  function drawBar() {
     ui.bar.textContent = "";
-    if (!current) { ui.bar.hidden = true; return; }
-    ui.bar.hidden = false;
+    ui.bar.hidden = !current;
+    if (!current) return;
     var inspection = current.inspection && inspections[current.inspection];
     ui.bar.appendChild(el("strong", { text: current.name || "(no reference)" }));
     if (inspection) {
@@ -259,7 +264,14 @@
       ui.bar.appendChild(link ? el("a", { href: link.href.split("#")[0] + "#inspection=" + encodeURIComponent(inspection._id), text: inspection.name })
                               : document.createTextNode(inspection.name));
     }
-    if (state) ui.bar.appendChild(el("span", { "class": "hb-records__bar-state" + (state === "Not saved" ? " hb-records__bar-state--bad" : ""), text: " \u00b7 " + state }));
+    ui.barState = el("span", { "class": "hb-records__bar-state" });
+    ui.bar.appendChild(ui.barState);
+  }
+
+  function updateBar(state) {
+    if (!current || !ui.barState) return;
+    ui.barState.textContent = state ? " \u00b7 " + state : "";
+    ui.barState.classList.toggle("hb-records__bar-state--bad", state === "Not saved");
   }
 
   function say(text, isError) {
@@ -498,6 +510,13 @@
     if (report.migrated) say("Moved " + report.migrated + " record(s) kept by an earlier version of this handbook into the new store.");
     if (report.kept.length) say(report.kept.join(" "), true);
     return load();
+  }).then(function () {
+    return store.restoreUnsaved().then(function (restored) {
+      if (!restored) return;
+      say("Put back " + (restored.name || "a record") + ", which could not be saved last time: nothing was lost.");
+      wanted = restored._id;
+      return load();
+    });
   }).then(function () {
     if (current && !find(current._id)) records.push(current);  // begun before the store had opened
     show(current || find(wanted) || records.filter(applies)[0] || records[0] || null);

@@ -159,7 +159,7 @@
 
   function stamp(date) {
     var d = date || new Date();
-    return d.toISOString().slice(0, 16).replace(/[:T]/g, function (c) { return c === "T" ? "-" : ""; });
+    return d.toISOString().slice(0, 19).replace(/[:T]/g, function (c) { return c === "T" ? "-" : ""; });
   }
 
   function csvCell(value) {

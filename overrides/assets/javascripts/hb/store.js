@@ -191,10 +191,42 @@
     return navigator.storage.estimate().catch(function () { return null; });
   };
 
+  /* When a save fails, the record is copied to localStorage (a separate store in the browser)
+     so that closing the page loses nothing; the next opening puts it back. */
+  var UNSAVED_PREFIX = "hb-unsaved:";
+  Store.prototype.keepUnsaved = function (doc) {
+    try {
+      root.localStorage.setItem(UNSAVED_PREFIX + this.framework.id, JSON.stringify(doc));
+      return true;
+    } catch (error) {
+      return false;
+    }
+  };
+
+  /* Puts back a record kept by keepUnsaved, as the next revision of what the store holds (or
+     anew, if the store lost it). Resolves to the record, or null if there was none. */
+  Store.prototype.restoreUnsaved = function () {
+    var key = UNSAVED_PREFIX + this.framework.id, db = this.db, text = null, doc;
+    try { text = root.localStorage.getItem(key); } catch (error) { return Promise.resolve(null); }
+    if (!text) return Promise.resolve(null);
+    try { doc = JSON.parse(text); } catch (error) { return Promise.resolve(null); }
+    return db.get(doc._id).then(function (latest) { doc._rev = latest._rev; }, function () { delete doc._rev; }).then(function () {
+      delete doc._conflicts;
+      return db.put(doc);
+    }).then(function (result) {
+      doc._rev = result.rev;
+      root.localStorage.removeItem(key);
+      return doc;
+    });
+  };
+
   /* A storage error in words a user can act on. */
   function explain(error) {
     var name = (error && (error.name || error.error)) || "", text = String((error && (error.message || error.reason)) || "");
     if (/quota/i.test(name + text)) return "This browser's storage for this site is full.";
+    if (/closing|closed/i.test(text)) {
+      return "The browser has closed or cleared this site's storage (to free space, or because its data was cleared).";
+    }
     if (/InvalidState|private|indexedDB|not allowed|unknown_error/i.test(name + text)) {
       return "This browser is not letting the handbook store anything (private browsing, or storage turned off).";
     }

@@ -13,8 +13,9 @@
     var single = records.length === 1 && insp;
     return ws.store.exportDocs(ids).then(function (docs) {
       var file = model.exportFile(ws.framework, docs, insp ? insp.name : "");
-      var parts = single ? [insp.name, records[0].name, records[0].inspector, model.stamp()]
-                         : [insp ? insp.name : "records", "all", insp ? insp.inspector : "", model.stamp()];
+      var me = ws.state.meta.me || (insp && insp.inspector) || "";  // who exports: three inspectors' files never clash
+      var parts = single ? [insp.name, records[0].name, records[0].inspector || me, model.stamp()]
+                         : [insp ? insp.name : "records", "all", me, model.stamp()];
       HB.ui.download(JSON.stringify(file) + "\n", "application/json", model.fileName(parts, "json"));
       return ws.store.setMeta("lastExport", new Date().toISOString());
     }).then(function () {

@@ -114,7 +114,7 @@
       }
       var doc = model.newInspection(framework, { name: value("hb-ws-name"), area: value("hb-ws-area"),
         start: value("hb-ws-start"), end: value("hb-ws-end"), inspector: value("hb-ws-inspector") });
-      store.save(doc).then(reload).then(function () {
+      store.save(doc).then(function () { return doc.inspector && store.setMeta("me", doc.inspector); }).then(reload).then(function () {
         root.location.hash = "#inspection=" + encodeURIComponent(doc._id);
         say("Created the inspection " + doc.name + ".");
       }, function (error) { say("The inspection was not created: " + HB.store.explain(error) + " Nothing was lost.", true); });
@@ -179,7 +179,7 @@
       var by = form.querySelector("[id='" + inspector + "']").value.trim(), day = form.querySelector("[id='" + date + "']").value;
       var record = model.newRecord(framework, kind.id, { inspection: insp._id, name: name, inspector: by, date: day,
         fields: prefilled(kind, insp, name, by, day) });
-      store.save(record).then(function () { root.location.href = recordUrl(record); },
+      store.save(record).then(function () { return by && store.setMeta("me", by); }).then(function () { root.location.href = recordUrl(record); },
         function (error) { say("The record was not created: " + HB.store.explain(error), true); });
     });
     return el("section", { "class": "hb-ws__kind", "aria-labelledby": headingId }, [
