@@ -168,10 +168,28 @@
     })).then(function (counts) { return counts.reduce(function (a, b) { return a + b; }, 0); });
   }
 
+  /* Each inspection has a database of its own on the team's server, named from its id. */
+  Store.prototype.remoteName = function (inspectionId) {
+    return "hb-" + (this.framework.id + "-" + inspectionId).toLowerCase().replace(/[^a-z0-9_$()+\-]/g, "-");
+  };
+
+  /* Brings every inspection of this framework on the team's server onto this device (a colleague's
+     new inspection included). Resolves to the number of inspections found. */
+  Store.prototype.pullAll = function (server) {
+    var self = this, prefix = this.remoteName("inspection:");
+    return root.fetch(server + "/_all_dbs", { headers: { Accept: "application/json" } }).then(function (response) {
+      if (!response.ok) throw new Error("the server answered " + response.status);
+      return response.json();
+    }).then(function (names) {
+      var mine = names.filter(function (name) { return name.indexOf(prefix) === 0; });
+      return Promise.all(mine.map(function (name) { return root.PouchDB.replicate(new root.PouchDB(server + "/" + name), self.db); }))
+        .then(function () { return mine.length; });
+    });
+  };
+
   /* Two-way sync of one inspection with the team's server (a database per inspection). */
   Store.prototype.sync = function (server, inspectionId) {
-    var name = "hb-" + (this.framework.id + "-" + inspectionId).toLowerCase().replace(/[^a-z0-9_$()+\-]/g, "-");
-    var remote = new root.PouchDB(server.replace(/\/+$/, "") + "/" + name);
+    var remote = new root.PouchDB(server.replace(/\/+$/, "") + "/" + this.remoteName(inspectionId));
     var mine = function (doc) { return doc._id === inspectionId || doc.inspection === inspectionId; };
     return root.PouchDB.sync(this.db, remote, { push: { filter: mine }, pull: { filter: mine } });
   };

@@ -151,6 +151,29 @@
       el("p", {}, [button])]);
   }
 
-  HB.transfer = { exportRecords: exportRecords, exporter: exporter, importer: importer, importFiles: importFiles,
+  /* On the list of inspections: fetch the team's inspections from its server. */
+  function fetcher(ws) {
+    var url = document.getElementById("hb-workspace").dataset.sync;
+    var button = el("button", { type: "button", "class": "md-button", text: "Fetch the team's inspections" });
+    button.addEventListener("click", function () {
+      button.disabled = true;
+      ws.say("Fetching from " + url + "\u2026");
+      ws.store.pullAll(url).then(function (count) {
+        return ws.reload().then(function () {
+          ws.render();
+          ws.say("Fetched " + count + (count === 1 ? " inspection" : " inspections") + " from " + url + ".");
+        });
+      }, function (error) {
+        button.disabled = false;
+        ws.say("Not fetched: the team's server did not answer (" + (error.message || error.name) + "). Nothing was changed.", true);
+      });
+    });
+    return el("section", { "class": "hb-ws__transfer", "aria-labelledby": "hb-ws-fetch-title" }, [
+      el("h2", { id: "hb-ws-fetch-title", text: "Your team's server" }),
+      el("p", { text: "This handbook was published with a server for your team: " + url + ". Fetch the inspections your colleagues keep there; nothing is sent until you sync an inspection." }),
+      el("p", {}, [button])]);
+  }
+
+  HB.transfer = { fetcher: fetcher, exportRecords: exportRecords, exporter: exporter, importer: importer, importFiles: importFiles,
                   resolveDialog: resolveDialog, syncer: syncer };
 })(this);

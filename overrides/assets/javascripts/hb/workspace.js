@@ -82,6 +82,7 @@
     main.appendChild(state.inspections.length ? list : el("p", { text: "None yet. Create one below, or import an inspection a colleague exported." }));
     main.appendChild(newInspectionForm());
     main.appendChild(HB.transfer.importer(ws, null));
+    if (host.dataset.sync && root.location.protocol !== "file:") main.appendChild(HB.transfer.fetcher(ws));
     var loose = state.records.filter(function (r) { return !r.inspection; });
     if (loose.length) {
       main.appendChild(el("h2", { text: "Single records made on checklist pages" }));
