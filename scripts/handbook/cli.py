@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import pipeline
 from .engine import EngineError
+from .checklists.definitions import Scale
 from .exports.verify import verify_exports
 from .model import Framework
 from .pdf import PdfError
@@ -60,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             return 0
         if args.verify:
-            return _verify(framework, args)
+            return _verify(framework, site.checklists.scale, args)
         pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, sync_server=args.sync_server or "")
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
@@ -69,8 +70,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _verify(framework: Framework, args: argparse.Namespace) -> int:
-    problems = verify_exports(framework, args.framework, args.out)
+def _verify(framework: Framework, scale: Scale, args: argparse.Namespace) -> int:
+    problems = verify_exports(framework, args.framework, args.out, scale)
     if problems:
         print(DataError(problems).report(Path.cwd()), file=sys.stderr)
         return 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
@@ -20,6 +20,7 @@ _CHARSET = '<meta charset="utf-8">'
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
+_SCRIPT_SRC = "script-src 'self'"
 
 # 'self' for every kind of resource; data: only for the SVG icons inside the theme's
 # stylesheet. base-uri and form-action do not fall back to default-src, so they are named.
@@ -66,15 +67,21 @@ def add_policy(html: str, also: Iterable[str] = (), connect: Iterable[str] = ())
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, written_later: Callable[[str], Iterable[str]] = lambda html: (),
-            connect: Iterable[str] = ()) -> None:
-    """Add the policy to every HTML page under `site_dir`, in place.
-
-    `written_later(html)` names inline scripts that a page's scripts will write into it.
-    """
+def protect(site_dir: Path, connect: Iterable[str] = ()) -> None:
+    """Add the policy to every HTML page under `site_dir`, in place; `connect` names servers the
+    pages may talk to besides the site itself (a team's sync server named at build time)."""
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        path.write_text(add_policy(html, written_later(html), connect), encoding="utf-8")
+        path.write_text(add_policy(html, connect=connect), encoding="utf-8")
+
+
+def allow_scripts(html: str, scripts: Iterable[str]) -> str:
+    """A page that already has its policy, also allowing `scripts` (inline scripts that the
+    page's own scripts write later, such as the offline copy's search frame)."""
+    if _SCRIPT_SRC not in html:
+        raise ValueError(f"no policy with {_SCRIPT_SRC} to add script hashes to")
+    hashes = "".join(f" '{_hash(script)}'" for script in scripts)
+    return html.replace(_SCRIPT_SRC, _SCRIPT_SRC + hashes, 1)
 
 
 def _hash(script: str) -> str:

@@ -23,6 +23,8 @@ from .downloads import add_downloads
 from .engine import build_site
 from .exports import write_site_exports
 from .framework import load_framework
+from .history import load_history
+from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .publish import replace_folder, staging_folder
@@ -46,8 +48,9 @@ def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untime
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
+        history = load_history(framework_dir, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists, sync_server)
+        site = generate(framework, guidance_dir, checklists, history, sync_server)
     return framework, site
 
 
@@ -58,7 +61,8 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     staging = staging_folder(out)
     try:
         with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
-            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance))
+            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance,
+                                               site.history))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
             add_downloads(site, framework, pdf_cache)
         with stopwatch("write pages"):
@@ -67,11 +71,11 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
+            minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
             csp.protect(staging / "site", connect=[csp.origin(sync_server)] if sync_server else [])
         with stopwatch("offline copy"):
-            write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
-                               staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+            write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)
