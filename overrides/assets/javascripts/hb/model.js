@@ -64,6 +64,7 @@
       name: old.name, inspector: "", date: "", fields: old.fields || {}, lines: old.lines || {},
       updated: old.updated || "", from: "formatVersion 1"
     };
+    if (isObject(old.upgrade)) doc.upgrade = old.upgrade;  // carried from an earlier version (upgrade-rules.js)
     var hash = digest(JSON.stringify([doc.name, doc.fields, doc.lines, doc.updated]));
     doc._rev = "1-" + hash;
     doc._revisions = { start: 1, ids: [hash] };

@@ -47,10 +47,13 @@
       report.unreadable = { key: key, text: raw };
       return Promise.resolve(report);
     }
-    var newer = data.records.filter(function (r) { return !r || r.formatVersion !== 1; });
-    var docs = data.records.filter(function (r) {
-      return r && r.formatVersion === 1 && r.framework && typeof r.id === "string" && typeof r.name === "string";
-    }).map(model.fromVersion1);
+    var version = this.framework.version;
+    var readable = function (r) { return r && r.formatVersion === 1 && r.framework && typeof r.id === "string" && typeof r.name === "string"; };
+    var newer = data.records.filter(function (r) { return !readable(r); });
+    // Records of another version of the framework stay where the Versions pages' upgrade view
+    // (upgrade-view.js) reads them; it writes the records it carries to this version back there.
+    var others = data.records.filter(function (r) { return readable(r) && r.framework.version !== version; });
+    var docs = data.records.filter(function (r) { return readable(r) && r.framework.version === version; }).map(model.fromVersion1);
     return this.db.bulkDocs(docs, { new_edits: false }).then(function (results) {
       var failed = results.filter(function (r) { return r.error; });
       if (failed.length) throw new Error(failed[0].message || failed[0].error);
@@ -58,13 +61,27 @@
       if (newer.length) {
         report.kept.push(newer.length + " record(s) in this browser were made by a newer version of this handbook. " +
           "They are kept untouched under \u201c" + key + "\u201d; open them with the newer version.");
+        return report;
+      }
+      if (docs.length) keepCopy(KEPT_PREFIX + self.framework.id, data.records);
+      if (others.length) {
+        report.kept.push(others.length + " record(s) in this browser were made with another version of the framework. " +
+          "They are kept as they were; the handbook's Versions pages can carry them to this version.");
+        if (docs.length) root.localStorage.setItem(key, JSON.stringify({ records: others, current: null }));
       } else {
-        root.localStorage.setItem(KEPT_PREFIX + self.framework.id, raw);  // kept, in case
         root.localStorage.removeItem(key);
       }
       return report;
     });
   };
+
+  /* Adds records to the copy kept of what was moved (a record moved twice is kept once). */
+  function keepCopy(key, records) {
+    var kept = [];
+    try { kept = JSON.parse(root.localStorage.getItem(key) || "{}").records || []; } catch (error) { kept = []; }
+    var ids = kept.map(function (r) { return r && r.id; });
+    root.localStorage.setItem(key, JSON.stringify({ records: kept.concat(records.filter(function (r) { return ids.indexOf(r.id) < 0; })) }));
+  }
 
   function range(prefix) { return { include_docs: true, startkey: prefix, endkey: prefix + "\ufff0" }; }
 
