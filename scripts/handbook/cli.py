@@ -37,6 +37,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--sync-server", type=sync_server, default=None, metavar="URL",
                         help="the team's CouchDB server the inspection workspace may sync with, e.g. "
                              "https://couch.example.org (default: none, sync is off); the Content Security Policy allows exactly it")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="the address the site will be published at, such as https://example.org/handbook/ "
+                             "(default: site_url in mkdocs.yml, else the root of any host)")
     parser.add_argument("--check", action="store_true", help="only check the sources; build nothing")
     parser.add_argument("--verify", action="store_true",
                         help="check the open data and workbook already built in --out against the sources; build nothing")
@@ -62,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if args.verify:
             return _verify(framework, site.checklists.scale, args)
-        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, sync_server=args.sync_server or "")
+        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, site_url=args.site_url,
+                       sync_server=args.sync_server or "")
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
     elapsed = time.perf_counter() - started

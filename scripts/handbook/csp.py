@@ -2,8 +2,10 @@
 
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
-than allow all inline scripts, each page's policy names the SHA-256 hash of exactly
-the inline scripts that page holds, computed from the built file.
+than allow all inline scripts, the policy names the SHA-256 hash of exactly the inline
+scripts the pages hold, computed from the built files. Every page gets the same policy
+(the site has only a handful of inline scripts), so a web server can send it as an HTTP
+header as well (scripts/handbook/hosting.py) and the two always agree.
 """
 
 from __future__ import annotations
@@ -59,20 +61,28 @@ def origin(url: str) -> str:
     return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
-def add_policy(html: str, also: Iterable[str] = (), connect: Iterable[str] = ()) -> str:
+def add_policy(html: str, also: Iterable[str] = ()) -> str:
     """The page with its policy as the first thing after the charset, before any script."""
+    return _with_policy(html, policy_for(html, also))
+
+
+def _with_policy(html: str, policy: str) -> str:
     if _CHARSET not in html:
         raise ValueError(f"no {_CHARSET} to put the policy after")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, also, connect)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, connect: Iterable[str] = ()) -> None:
-    """Add the policy to every HTML page under `site_dir`, in place; `connect` names servers the
-    pages may talk to besides the site itself (a team's sync server named at build time)."""
-    for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        path.write_text(add_policy(html, connect=connect), encoding="utf-8")
+def protect(site_dir: Path, connect: Iterable[str] = ()) -> str:
+    """Add one policy, allowing the inline scripts of every page (and the servers in `connect`:
+    a team's sync server named at build time), to every HTML page under `site_dir`, in place;
+    return it."""
+    pages = sorted(site_dir.rglob("*.html"))
+    scripts = [script for path in pages for script in inline_scripts(path.read_text(encoding="utf-8"))]
+    policy = policy_for("", scripts, connect)
+    for path in pages:
+        path.write_text(_with_policy(path.read_text(encoding="utf-8"), policy), encoding="utf-8")
+    return policy
 
 
 def allow_scripts(html: str, scripts: Iterable[str]) -> str:
