@@ -114,10 +114,15 @@ def test_a_version_1_record_is_carried_to_version_2_with_nothing_lost(browser: B
     page.get_by_role("button", name="Delete this earlier record: Night visit (01 March 2029)").click()
     assert [r["id"] for r in store(page)["records"]] == [carried["id"]]
 
-    # The checklist pages show the carried record's judgements and notes.
+    # The checklist pages show the carried record's judgements and notes (moving it into their store).
     page.goto(fictional_url + "checklists/whole-framework/")
     expect(page.locator("input[name='judgement-2.1.3'][value='partly']")).to_be_checked()
     expect(page.locator("[id='notes-2.1.2']")).to_have_value("Some rust on the rail.")
+    # Once moved, its deleted line is still shown, read-only, on the upgrade page.
+    page.goto(fictional_url + "versions/upgrade/")
+    kept = page.locator("[data-retired='1.1.3']")
+    expect(kept).to_contain_text("Tin was damp.")
+    assert kept.locator("input, textarea, select").count() == 0
     assert traffic.hosts_other_than(fictional_url.rstrip("/")) == [] and traffic.errors == []
     context.close()
 

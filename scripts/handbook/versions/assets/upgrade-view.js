@@ -2,32 +2,23 @@
    (versions/upgrade/): lists this device's earlier-version records, imports an exported one,
    and walks through the upgrade that upgrade-rules.js plans, with a "reviewed X of Y" count.
 
-   Records are read and written where the checklist pages keep them (localStorage, key
-   "hb-records:<framework id>", the record format in the README), never sent anywhere. The earlier
-   record is kept, unchanged, until the user deletes it. A classic script (see upgrade-rules.js). */
+   Records of earlier versions are read from, and carried records written to, this browser's
+   localStorage (key "hb-records:<framework id>", the record format in the README), never sent
+   anywhere: the records pages (hb/store.js) leave records of other versions there, and move the
+   records carried to this version into their own store. The earlier record is kept, unchanged,
+   until the user deletes it. Needs
+   HB.ui (hb/ui.js) and HB.upgrade (upgrade-rules.js); a classic script (see upgrade-rules.js). */
 (function () {
   "use strict";
   var root = document.getElementById("hb-upgrade");
   var source = document.getElementById("hb-upgrade-data");
-  var rules = window.HB && window.HB.upgrade;
-  if (!root || !source || !rules) return;
+  var HB = window.HB || {}, rules = HB.upgrade, ui = {}, session = null;
+  if (!root || !source || !rules || !HB.ui) return;
+  var el = HB.ui.el;
   var info = JSON.parse(source.textContent);
   var KEY = "hb-records:" + info.framework;
-  var ui = {}, session = null;
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === "text") node.textContent = attributes[name];
-      else if (attributes[name] !== false && attributes[name] != null) node.setAttribute(name, attributes[name]);
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === "string" ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
-
-  /* ---- storage: the checklist pages' store ------------------------------------------------- */
+  /* ---- storage: records of other versions ------------------------------------------------- */
 
   function read() {
     try {
@@ -99,20 +90,9 @@
         ]);
       })));
     }
-    var carried = store.records.filter(function (r) {
-      return r.framework && r.framework.version === info.version && r.upgrade && Object.keys(r.upgrade.retired || {}).length;
-    });
-    if (carried.length) {
-      ui.choose.appendChild(el("h2", { text: "Deleted lines kept with your carried records" }));
-      carried.forEach(function (record) {
-        ui.choose.appendChild(el("h3", { text: record.name }));
-        Object.keys(record.upgrade.retired).sort(rules.byLineId).forEach(function (id) {
-          var line = record.upgrade.retired[id];
-          ui.choose.appendChild(retired({ id: id, version: line.version, text: line.text, reason: line.reason,
-                                          judgement: line.judgement, note: line.note }, 4));
-        });
-      });
-    }
+    ui.kept = el("div", { "class": "hb-upgrade__kept" });
+    ui.choose.appendChild(ui.kept);
+    showKept(store.records);
     var input = el("input", { type: "file", id: "hb-upgrade-import", accept: ".json,application/json" });
     ui.choose.appendChild(el("p", {}, [
       el("label", { "for": "hb-upgrade-import", text: "Or carry across a record or a whole inspection exported from an earlier version (a JSON file) " }),
@@ -121,16 +101,38 @@
     input.addEventListener("change", importFile);
   }
 
+  /* The deleted lines kept with every record carried to this version: those still in localStorage and
+     those the records pages have since moved into their store (hb/store.js), read-only. */
+  function showKept(records) {
+    var local = records.filter(function (r) { return r.framework && r.framework.version === info.version; });
+    var moved = HB.Store && window.PouchDB ? new HB.Store({ id: info.framework, version: info.version }) : null;
+    var fromStore = moved ? moved.all("record").catch(function () { return []; }) : Promise.resolve([]);
+    fromStore.then(function (docs) {
+      var seen = local.map(function (r) { return "record:" + r.id; });
+      var carried = local.concat(docs.filter(function (d) { return seen.indexOf(d._id) < 0; })).filter(function (r) {
+        return r.upgrade && Object.keys(r.upgrade.retired || {}).length;
+      });
+      ui.kept.textContent = "";
+      if (!carried.length) return;
+      ui.kept.appendChild(el("h2", { text: "Deleted lines kept with your carried records" }));
+      carried.forEach(function (record) {
+        ui.kept.appendChild(el("h3", { text: record.name }));
+        Object.keys(record.upgrade.retired).sort(rules.byLineId).forEach(function (id) {
+          var line = record.upgrade.retired[id];
+          ui.kept.appendChild(retired({ id: id, version: line.version, text: line.text, reason: line.reason,
+                                        judgement: line.judgement, note: line.note }, 4));
+        });
+      });
+    });
+  }
+
   function importFile(event) {
-    var file = event.target.files[0];
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
+    HB.ui.readFiles(event.target.files).then(function (files) {
       event.target.value = "";
-      var data = null, problem = null;
-      if (file.size > 5e6) problem = "the file is too large to be a record from this handbook.";
-      else {
-        try { data = JSON.parse(reader.result); } catch (error) { problem = "the file is not valid JSON."; }
+      var file = files[0], data = null, problem = file && file.error;
+      if (!file) return;
+      if (!problem) {
+        try { data = JSON.parse(file.text); } catch (error) { problem = "the file is not valid JSON."; }
       }
       var inspection = data && data.format === "inspection-handbook-export" ? rules.fromExport(data, info) : null;
       problem = problem || (inspection ? inspection.problem : rules.problem(data, info));
@@ -145,9 +147,7 @@
       listRecords();
       if (records.length === 1) begin(records[0]);
       else say("Kept the " + records.length + " records of this inspection on this device. Carry each to the current version from the list above.");
-    };
-    reader.onerror = function () { say("Not carried across: the file could not be read. Nothing was changed.", true); };
-    reader.readAsText(file);
+    });
   }
 
   /* ---- reviewing an upgrade ------------------------------------------------------------------- */
