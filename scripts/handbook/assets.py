@@ -32,6 +32,7 @@ class ThemeOptions:
     search_languages: tuple[str, ...]
     palette: bool
     polyfills: tuple[str, ...]
+    site_url: str = ""   # where the site is published (mkdocs.yml or --site-url); "" if not said
 
 
 def trim_theme_assets(site_dir: Path, options: ThemeOptions) -> None:

@@ -38,12 +38,13 @@ class _Collector(logging.Handler):
 
 
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
-               sources: dict[str, Path]) -> ThemeOptions:
+               sources: dict[str, Path], site_url: str | None = None) -> ThemeOptions:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
-    Returns what the configuration asks of the theme's assets, for trimming them.
+    Returns what the configuration asks of the theme's assets, for trimming them, and the site's address.
 
     `sources` maps a docs path to the hand-written file it came from, so a warning
-    about that page can name the file a maintainer edits.
+    about that page can name the file a maintainer edits. `site_url` replaces mkdocs.yml's
+    (where the site is published; its path is the base of the 404 page's links).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for our users
     from mkdocs.commands.build import build
@@ -56,14 +57,15 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     previous_level, logger.level = logger.level, logging.WARNING
     previous_propagate, logger.propagate = logger.propagate, False
     try:
+        overrides = {"site_url": site_url} if site_url else {}
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                             nav=site.nav, site_name=site.site_name, hooks=[], strict=True)
+                             nav=site.nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
         config.extra.update(site.extra)
         build(config)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
         return ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
-                            tuple(config.extra.get("polyfills") or ()))
+                            tuple(config.extra.get("polyfills") or ()), config.site_url or "")
     except MkDocsException as error:
         messages = collector.messages or [str(error)]
         raise EngineError([_problem(message, config_file, sources) for message in messages]) from None
