@@ -28,7 +28,7 @@ def test_pages_for_every_part_of_the_fictional_framework():
         "checklists/full-survey.md", "checklists/index.md", "checklists/night-watch.md", "checklists/whole-framework.md",
         "framework/1.1.md", "framework/1.2.md", "framework/1/index.md", "framework/2.1.md", "framework/2/index.md",
         "framework/index.md", "guidance/about.md", "guidance/accessibility.md", "guidance/licence.md",
-        "index.md", "introduction.md", *guides])
+        "index.md", "introduction.md", "workspace/index.md", *guides])
     assert site.site_name == "Imaginary Lighthouses handbook"
     assert site.extra["framework"]["version_date"] == "28 February 2031"
 
