@@ -52,7 +52,7 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions,
     hand_written = guidance.load_pages(guidance_dir)
     advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
     groups = [
-        framework_pages.generate(framework, advice),
+        framework_pages.generate(framework, advice, history.changes[-1] if history.changes else None),
         checklist_pages.generate(framework, checklists, advice),
         guides.generate(framework, advice),
         versions.generate(history, checklists.scale, advice.vocabulary.abbreviations),
