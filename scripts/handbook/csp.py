@@ -27,7 +27,7 @@ _SCRIPT_SRC = "script-src 'self'"
 # 'self' for every kind of resource; data: only for the SVG icons inside the theme's
 # stylesheet. base-uri and form-action do not fall back to default-src, so they are named.
 POLICY = ("default-src 'self'; script-src 'self'{hashes}; img-src 'self' data:; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+          "base-uri 'self'; form-action 'self'{connect}")
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -45,11 +45,20 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy_for(html: str, also: Iterable[str] = ()) -> str:
+def policy_for(html: str, also: Iterable[str] = (), connect: Iterable[str] = ()) -> str:
     """The policy for one page: the site itself, plus the hashes of the page's inline scripts
-    and of the scripts in `also` (inline scripts that the page's own scripts write later)."""
+    and of the scripts in `also` (inline scripts that the page's own scripts write later), and
+    the origins in `connect` (a team's sync server named at build time) for the page to talk to."""
     hashes = dict.fromkeys(_hash(script) for script in [*inline_scripts(html), *also])  # ordered, no repeats
-    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
+    servers = "".join(f" {origin}" for origin in connect)
+    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes),
+                         connect=f"; connect-src 'self'{servers}" if servers else "")
+
+
+def origin(url: str) -> str:
+    """The origin of a URL (scheme, host and port), as a policy names it."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 def add_policy(html: str, also: Iterable[str] = ()) -> str:
@@ -64,12 +73,13 @@ def _with_policy(html: str, policy: str) -> str:
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path) -> str:
-    """Add one policy, allowing the inline scripts of every page, to every HTML page under
-    `site_dir`, in place; return it."""
+def protect(site_dir: Path, connect: Iterable[str] = ()) -> str:
+    """Add one policy, allowing the inline scripts of every page (and the servers in `connect`:
+    a team's sync server named at build time), to every HTML page under `site_dir`, in place;
+    return it."""
     pages = sorted(site_dir.rglob("*.html"))
     scripts = [script for path in pages for script in inline_scripts(path.read_text(encoding="utf-8"))]
-    policy = policy_for("", scripts)
+    policy = policy_for("", scripts, connect)
     for path in pages:
         path.write_text(_with_policy(path.read_text(encoding="utf-8"), policy), encoding="utf-8")
     return policy

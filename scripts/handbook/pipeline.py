@@ -45,21 +45,21 @@ def untimed(stage: str) -> Iterator[None]:
 
 
 def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed,
-          scale_file: Path = SCALE) -> tuple[Framework, GeneratedSite]:
+          scale_file: Path = SCALE, sync_server: str = "") -> tuple[Framework, GeneratedSite]:
     """The validated framework and its generated pages; raises DataError on mistakes."""
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
         history = load_history(framework_dir, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists, history)
+        site = generate(framework, guidance_dir, checklists, history, sync_server)
     return framework, site
 
 
 def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
-          pdf_cache: Path = PDF_CACHE, site_url: str | None = None) -> None:
+          pdf_cache: Path = PDF_CACHE, site_url: str | None = None, sync_server: str = "") -> None:
     """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`).
-    `site_url` (else mkdocs.yml's) is where it will be published."""
+    `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
     try:
@@ -76,7 +76,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             trim_theme_assets(staging / "site", theme)
             minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
-            policy = csp.protect(staging / "site")
+            policy = csp.protect(staging / "site", connect=[csp.origin(sync_server)] if sync_server else [])
         with stopwatch("offline copy"):
             write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
