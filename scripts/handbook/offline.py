@@ -16,6 +16,7 @@ from pathlib import Path
 from . import csp
 from .assets import OFFLINE_SHIM, trim_theme_assets
 from .engine import build_site
+from .search_index import add_practitioner_search
 from .site import GeneratedSite
 
 SHIM = Path(__file__).resolve().parents[2] / "overrides" / OFFLINE_SHIM
@@ -30,7 +31,9 @@ def zip_name(framework_id: str) -> str:
 def write_offline_copy(site: GeneratedSite, docs_dir: Path, config_file: Path, work_dir: Path,
                        zip_path: Path, folder: str) -> None:
     """Build the offline copy of `docs_dir` in `work_dir` and pack it as `zip_path`."""
-    trim_theme_assets(work_dir, build_site(site, docs_dir, work_dir, config_file, site.sources, offline=True))
+    theme = build_site(site, docs_dir, work_dir, config_file, site.sources, offline=True)
+    add_practitioner_search(work_dir, site.search_terms)
+    trim_theme_assets(work_dir, theme)
     shim = SHIM.read_text(encoding="utf-8")
     csp.protect(work_dir, lambda html: [shim_frame_script(shim, url) for url in _worker_url(html)])
     pack(work_dir, zip_path, folder)

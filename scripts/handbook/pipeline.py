@@ -1,5 +1,5 @@
-"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, trim theme
-assets, content security policy, offline copy, publish.
+"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, search index,
+trim theme assets, content security policy, offline copy, publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -26,6 +26,7 @@ from .framework import load_framework
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .publish import replace_folder, staging_folder
+from .search_index import add_practitioner_search
 from .site import GeneratedSite, generate, write_docs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -65,6 +66,8 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):
             theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
+        with stopwatch("search index"):
+            add_practitioner_search(staging / "site", site.search_terms)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
         with stopwatch("content security policy"):

@@ -19,6 +19,7 @@ from .checklists import pages as checklist_pages
 from .guidance_model import Guidance
 from .model import Framework
 from .pages import framework_pages
+from .practitioner_terms import PractitionerTerm, load_practitioner_terms
 from .prompts import load_prompts
 from .render import PageGroup, abbreviation_definitions
 from .vocabulary import load_vocabulary
@@ -36,6 +37,7 @@ class GeneratedSite:
     files: dict[str, Path] = field(default_factory=dict)    # docs path -> file to publish as it is (PDFs)
     checklists: Definitions | None = None                   # what the checklist PDFs are made from
     guidance: Guidance | None = None                        # the handbook's prompts, which the checklist PDFs show
+    search_terms: tuple[PractitionerTerm, ...] = ()         # practitioners' words, which search adds to the lines
 
     def add_page(self, path: str, markdown: str) -> None:
         """Add a page, ending with the glossary's abbreviation definitions so the engine marks its terms."""
@@ -55,7 +57,8 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) 
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",
                          extra={"framework": _template_values(framework)}, sources=hand_written.sources,
-                         checklists=checklists, guidance=advice)
+                         checklists=checklists, guidance=advice,
+                         search_terms=load_practitioner_terms(framework, advice))
     for group in groups:
         for path, text in group.pages.items():
             site.add_page(path, text)
