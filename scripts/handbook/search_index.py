@@ -32,6 +32,9 @@ FIELD = "practice"  # filled in by the worker from `why`: written out here, each
 TERMS = "practitioners"  # in the index's config: each term with its other forms, once
 # A practitioner's term counts a little more than a word of the text: it was chosen for that line.
 FIELD_BOOST = 2
+# A line outranks the page it is on (which the theme favours as a whole page), so the result shows
+# the line itself rather than folding it under the page's title.
+LINE_BOOST = 5
 _ITEM = re.compile(r"<li>(\d+(?:\.\d+)+) (.*?)\s*</li>", re.S)
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 _THEME_WORKER = re.compile(r"(?P<dir>(?:.*/)?workers/)(?P<name>search\.[0-9a-f]+\.min\.js)$")
@@ -83,8 +86,7 @@ def _on_element_page(location: str, items: list[tuple[str, str]]) -> bool:
 def _line_doc(list_doc: dict[str, Any], number: str, html: str, why: list[list[Any]]) -> dict[str, Any]:
     doc: dict[str, Any] = {"location": f"{list_doc['location'].split('#', 1)[0]}#{line_anchor(number)}",
                            "title": f"{number} {html}", "text": ""}
-    if "boost" in list_doc:
-        doc["boost"] = list_doc["boost"]
+    doc["boost"] = list_doc.get("boost", 1) * LINE_BOOST
     if why:
         doc["why"] = why  # [the framework's words it matched by, the term's place in config.practitioners]
     return doc

@@ -1,7 +1,8 @@
 /* The handbook's search worker: the theme's own worker (named by ?theme= in this script's address),
  * with three things added around it, all offline from the site's own files:
- *  - other forms of a word: "supervising" also asks for words starting "supervis" (lunr's stemmer),
- *    so it finds "supervision", while every word typed still matches as a prefix as before;
+ *  - other forms of a word: "supervising" also asks for words starting "supervis" (what it shares
+ *    with its stem by lunr's stemmer), so it finds "supervision", while every word typed still
+ *    matches as a prefix as before;
  *  - question words and other stop words are left out ("how is risk assessed?" asks for risk, assessed);
  *  - each result says why it matched when the words typed are not the line's own
  *    ("Matched accommodation: living arrangements", from the index's `why`, which the build writes
@@ -24,9 +25,10 @@
   const words = text => text.toLowerCase().split(separator).filter(Boolean);
   const plain = html => html.replace(/<[^>]*>/g, "").toLowerCase();
   const stem = word => self.lunr.stemmer(new self.lunr.Token(word)).toString();
+  const common = (a, b) => { let n = 0; while (n < a.length && a[n] === b[n]) n++; return a.slice(0, n); };
   const isStopWord = word => self.lunr.stopWordFilter(new self.lunr.Token(word)) === undefined;
   // A word typed matches a word of the index if it begins it, or its stem does (supervising -> supervis).
-  const matches = (word, indexed) => indexed.startsWith(word) || (word.length > 3 && indexed.startsWith(stem(word)));
+  const matches = (word, indexed) => indexed.startsWith(word) || (word.length > 4 && indexed.startsWith(common(word, stem(word))));
 
   /** The query sent to the theme's worker: stop words out, and each word's stem beside it. */
   function widen(query) {
@@ -40,8 +42,8 @@
     const asked = [];
     for (const word of typed) {
       asked.push(word);
-      const root = stem(word);
-      if (root !== word && word.startsWith(root) && root.length >= 3) asked.push(root);
+      const root = common(word, stem(word));   // complying -> compli -> compl (complied, compliance)
+      if (root.length >= 4 && root !== word) asked.push(root);
     }
     return asked.join(" ");
   }
@@ -56,7 +58,7 @@
       const form = forms.find(f => missing.some(word => words(f).some(indexed => matches(word, indexed))));
       if (form) {
         reasons.push(`<p class="hb-search-why">Matched <em>${escape(form)}</em>: ${escape(meaning)}</p>`);
-        highlight.push(...words(meaning));
+        highlight.push(...words(meaning).filter(word => !isStopWord(word)));
       }
     }
     return { reasons: missing.length ? reasons.slice(0, 2) : [], highlight };
