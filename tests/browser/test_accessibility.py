@@ -58,3 +58,15 @@ def test_search_results_and_phone_menu_have_no_accessibility_violations(browser:
     assert axe_violations(page) == []
     assert page.get_attribute(".md-search[role=dialog]", "aria-label") == "Search"  # named for screen readers
     context.close()
+
+
+def test_search_results_in_practitioners_words_have_no_accessibility_violations(browser: Browser, base_url: str):
+    for viewport in (PHONE, DESKTOP):
+        context, _ = open_context(browser, viewport=viewport)
+        page = with_axe(context).new_page()
+        page.goto(base_url + "framework/3.1/")
+        page.locator("label.md-header__button[for=__search]").click()
+        search(page, "accommodation")  # results that say why they matched
+        assert page.locator(".hb-search-why").count() > 0
+        assert axe_violations(page) == []
+        context.close()

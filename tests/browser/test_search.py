@@ -69,6 +69,7 @@ def test_a_practitioners_query_finds_the_element_in_the_first_three(home: Page, 
 
 def test_previews_show_a_lines_own_number_without_a_list_count(home: Page):
     search(home, "MAPPA")
-    preview = home.locator(".md-search-result__article li").filter(has_text="3.1.2").first
-    assert preview.inner_text().startswith("3.1.2")
-    assert preview.evaluate("li => getComputedStyle(li).listStyleType") == "none"  # no "2." beside "3.1.2"
+    # Each line is a result of its own, headed by its number and text: no list, so no "2." beside "3.1.2".
+    preview = home.locator(".md-search-result__item > a[href$='#line-3.1.2'] .md-search-result__article")
+    assert preview.inner_text().startswith("3.1.2 Information from other agencies")
+    assert preview.locator("li").count() == 0
