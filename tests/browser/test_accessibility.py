@@ -65,7 +65,8 @@ def test_search_results_in_practitioners_words_have_no_accessibility_violations(
         context, _ = open_context(browser, viewport=viewport)
         page = with_axe(context).new_page()
         page.goto(base_url + "framework/3.1/")
-        page.locator("label.md-header__button[for=__search]").click()
+        if viewport is PHONE:  # a phone opens search from the header's button
+            page.locator("label.md-header__button[for=__search]").click()
         search(page, "accommodation")  # results that say why they matched
         assert page.locator(".hb-search-why").count() > 0
         assert axe_violations(page) == []

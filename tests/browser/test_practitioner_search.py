@@ -80,8 +80,8 @@ def test_a_result_opens_the_page_at_its_line_highlighted_with_the_query_just_typ
         box, header = target.bounding_box(), page.locator(".md-header").bounding_box()
         assert header["y"] + header["height"] <= box["y"] and box["y"] + box["height"] <= 768  # in view, not under the header
         page.wait_for_selector("mark[data-md-highlight]")
-        in_line = {m.lower() for m in target.locator("mark").all_inner_texts()}
-        on_page = {m.lower() for m in page.locator("mark[data-md-highlight]").all_inner_texts()}
+        in_line = {word.lower() for m in target.locator("mark").all_inner_texts() for word in m.split()}
+        on_page = {word.lower() for m in page.locator("mark[data-md-highlight]").all_inner_texts() for word in m.split()}
         assert in_line and in_line <= marked and on_page <= marked, (query, in_line, on_page)
     # Each result's link carries the query, the page's own link too (it used to carry nothing).
     search(page, "ROTL")
