@@ -116,3 +116,10 @@ def test_the_build_stops_on_a_bad_entry_naming_file_and_line(tmp_path):
     line = line_of(path.read_text(encoding="utf-8").splitlines(), '"9.9.9"')
     assert f"data/practitioner-terms.yaml, line {line}: [accommodation] the framework has no line 9.9.9" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_terms_are_left_out_when_building_another_framework(tmp_path):
+    from conftest import FICTIONAL, FICTIONAL_GUIDANCE
+    framework = load_framework(FICTIONAL)
+    guidance = load_prompts(FICTIONAL_GUIDANCE / "lines", framework, load_vocabulary())
+    assert load_practitioner_terms(framework, guidance) == ()

@@ -34,7 +34,8 @@ class PractitionerTerm:
 
 
 def load_practitioner_terms(framework: Framework, guidance: Guidance, folder: Path = DATA_DIR) -> tuple[PractitionerTerm, ...]:
-    """The terms of `folder`/practitioner-terms.yaml resolved against `framework`; raises DataError listing every problem."""
+    """The terms of `folder`/practitioner-terms.yaml resolved against `framework` (none if the file is for
+    another framework); raises DataError listing every problem."""
     path = folder / TERMS_FILE
     problems: list[Problem] = []
     if not path.is_file():
@@ -43,6 +44,8 @@ def load_practitioner_terms(framework: Framework, guidance: Guidance, folder: Pa
     document = schema.load_checked(path, "practitioner-terms.schema.json", problems)
     if problems:
         raise DataError(problems)
+    if document.data["framework"] != framework.id:
+        return ()  # written for another framework's words
     resolver = _Resolver(framework, guidance)
     terms = [resolver.resolve(document, index, entry, problems) for index, entry in enumerate(document.data["terms"])]
     problems += _unique(document, terms)
