@@ -56,7 +56,7 @@
     const highlight = [];
     for (const [meaning, ...forms] of explanations.get(doc.location) || []) {
       const form = forms.find(f => missing.some(word => words(f).some(indexed => matches(word, indexed))));
-      if (form) {
+      if (form && form.toLowerCase() !== meaning.toLowerCase()) {
         reasons.push(`<p class="hb-search-why">Matched <em>${escape(form)}</em>: ${escape(meaning)}</p>`);
         highlight.push(...words(meaning).filter(word => !isStopWord(word)));
       }
