@@ -27,15 +27,6 @@ def test_there_are_forty_queries_and_every_expected_line_exists_in_the_source():
     assert {line for expected in QUERIES.values() for line in expected} <= lines
 
 
-@pytest.fixture(scope="module")
-def home(browser, base_url: str) -> Page:
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(base_url)
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("query", QUERIES)
 def test_a_practitioners_words_find_an_expected_line_in_the_first_three_results(home: Page, query: str):
     search(home, query)

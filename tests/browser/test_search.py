@@ -50,16 +50,6 @@ def test_every_expected_element_exists_in_the_source():
     assert {id for ids in QUERIES.values() for id in ids} <= elements
 
 
-@pytest.fixture(scope="module")
-def home(browser, base_url: str) -> Page:
-    """The home page, where each query in turn replaces the last in the search box."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(base_url)
-    yield page
-    context.close()
-
-
 @pytest.mark.parametrize("query", QUERIES)
 def test_a_practitioners_query_finds_the_element_in_the_first_three(home: Page, base_url: str, query: str):
     first_three = search(home, query)[:3]
