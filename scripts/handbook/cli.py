@@ -9,6 +9,7 @@ from pathlib import Path
 
 from . import pipeline
 from .engine import EngineError
+from .checklists.definitions import Scale
 from .exports.verify import verify_exports
 from .model import Framework
 from .pdf import PdfError
@@ -32,6 +33,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the checklists' judgement scale (default: data/judgement-scale.yaml)")
     parser.add_argument("--cache", type=Path, default=pipeline.PDF_CACHE,
                         help="where to keep PDFs between builds, to skip unchanged ones (default: build/cache/pdf)")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="the address the site will be published at, such as https://example.org/handbook/ "
+                             "(default: site_url in mkdocs.yml, else the root of any host)")
     parser.add_argument("--check", action="store_true", help="only check the sources; build nothing")
     parser.add_argument("--verify", action="store_true",
                         help="check the open data and workbook already built in --out against the sources; build nothing")
@@ -47,8 +51,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             return 0
         if args.verify:
-            return _verify(framework, args)
-        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache)
+            return _verify(framework, site.checklists.scale, args)
+        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, site_url=args.site_url)
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
     elapsed = time.perf_counter() - started
@@ -56,8 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _verify(framework: Framework, args: argparse.Namespace) -> int:
-    problems = verify_exports(framework, args.framework, args.out)
+def _verify(framework: Framework, scale: Scale, args: argparse.Namespace) -> int:
+    problems = verify_exports(framework, args.framework, args.out, scale)
     if problems:
         print(DataError(problems).report(Path.cwd()), file=sys.stderr)
         return 1

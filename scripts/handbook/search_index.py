@@ -9,8 +9,7 @@ After the engine has written its search index, this stage:
 - points every page at the handbook's search worker (assets/javascripts/workers/practitioners.js),
   which runs the theme's worker and adds other word forms to a query, drops question words, and
   says why a line matched when the words differ.
-The page text is untouched; the index is rewritten both as the online site's JSON and as the
-offline copy's script.
+The page text is untouched; the offline copy is made from the index and pages as rewritten here.
 """
 
 from __future__ import annotations
@@ -25,8 +24,6 @@ from .practitioner_terms import PractitionerTerm
 from .urls import line_anchor
 
 INDEX_JSON = Path("search") / "search_index.json"
-INDEX_SCRIPT = Path("search") / "search_index.js"  # the offline copy's, read from file:// by a script tag
-_SCRIPT_PREFIX = "var __index = "
 WORKER = "practitioners.js"  # beside the theme's worker, in assets/javascripts/workers/
 FIELD = "practice"  # filled in by the worker from `why`: written out here, each form would be in the file twice
 TERMS = "practitioners"  # in the index's config: each term with its other forms, once
@@ -41,15 +38,13 @@ _THEME_WORKER = re.compile(r"(?P<dir>(?:.*/)?workers/)(?P<name>search\.[0-9a-f]+
 
 
 def add_practitioner_search(site_dir: Path, terms: tuple[PractitionerTerm, ...]) -> None:
-    """Rewrite the built site's search index (JSON, and the offline script if there is one) and its pages."""
-    json_path, script_path = site_dir / INDEX_JSON, site_dir / INDEX_SCRIPT
+    """Rewrite the built site's search index and point its pages at the handbook's search worker."""
+    json_path = site_dir / INDEX_JSON
     if not json_path.is_file():
         return  # search is turned off in mkdocs.yml
     index = enrich(json.loads(json_path.read_text(encoding="utf-8")), terms)
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     json_path.write_text(text, encoding="utf-8")
-    if script_path.is_file():
-        script_path.write_text(f"{_SCRIPT_PREFIX}{text}\n", encoding="utf-8")
     for page in sorted(site_dir.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         changed = use_handbook_worker(html)
