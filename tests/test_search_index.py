@@ -12,7 +12,7 @@ from conftest import page
 from guidance_data import line_ids
 from source_text import read_source
 
-# The index loads when someone first searches: it was 83,629 bytes before practitioners' search.
+# The index loads when someone first searches: it was 86,048 bytes before practitioners' search.
 BUDGET = 96 * 1024
 
 
