@@ -29,6 +29,7 @@ NOT_APPLICABLE = "not-applicable"
 class ScaleValue:
     id: str
     label: str
+    description: str = ""  # when to tick it, in the handbook's words
 
 
 @dataclass(frozen=True)
@@ -151,5 +152,6 @@ def _definitions(scale: dict, data: dict, framework: Framework) -> Definitions:
                       tuple(sorted(kind["sections"], key=order.index)),  # framework order, whatever the listing
                       tuple(kind.get("fields", fields)), _notes(kind.get("notes"), notes))
         for kind in data.get("kinds", []))
-    return Definitions(Scale(scale["title"], tuple(ScaleValue(v["id"], v["label"]) for v in scale["values"])),
+    values = tuple(ScaleValue(v["id"], v["label"], v.get("description", "")) for v in scale["values"])
+    return Definitions(Scale(scale["title"], values),
                        fields, notes, kinds)
