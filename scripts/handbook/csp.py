@@ -2,8 +2,10 @@
 
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
-than allow all inline scripts, each page's policy names the SHA-256 hash of exactly
-the inline scripts that page holds, computed from the built file.
+than allow all inline scripts, the policy names the SHA-256 hash of exactly the inline
+scripts the pages hold, computed from the built files. Every page gets the same policy
+(the site has only a handful of inline scripts), so a web server can send it as an HTTP
+header as well (scripts/handbook/hosting.py) and the two always agree.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
@@ -20,11 +22,12 @@ _CHARSET = '<meta charset="utf-8">'
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
+_SCRIPT_SRC = "script-src 'self'"
 
 # 'self' for every kind of resource; data: only for the SVG icons inside the theme's
 # stylesheet. base-uri and form-action do not fall back to default-src, so they are named.
 POLICY = ("default-src 'self'; script-src 'self'{hashes}; img-src 'self' data:; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+          "base-uri 'self'; form-action 'self'{connect}")
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -42,29 +45,53 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy_for(html: str, also: Iterable[str] = ()) -> str:
+def policy_for(html: str, also: Iterable[str] = (), connect: Iterable[str] = ()) -> str:
     """The policy for one page: the site itself, plus the hashes of the page's inline scripts
-    and of the scripts in `also` (inline scripts that the page's own scripts write later)."""
+    and of the scripts in `also` (inline scripts that the page's own scripts write later), and
+    the origins in `connect` (a team's sync server named at build time) for the page to talk to."""
     hashes = dict.fromkeys(_hash(script) for script in [*inline_scripts(html), *also])  # ordered, no repeats
-    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
+    servers = "".join(f" {origin}" for origin in connect)
+    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes),
+                         connect=f"; connect-src 'self'{servers}" if servers else "")
+
+
+def origin(url: str) -> str:
+    """The origin of a URL (scheme, host and port), as a policy names it."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
 
 
 def add_policy(html: str, also: Iterable[str] = ()) -> str:
     """The page with its policy as the first thing after the charset, before any script."""
+    return _with_policy(html, policy_for(html, also))
+
+
+def _with_policy(html: str, policy: str) -> str:
     if _CHARSET not in html:
         raise ValueError(f"no {_CHARSET} to put the policy after")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, also)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, written_later: Callable[[str], Iterable[str]] = lambda html: ()) -> None:
-    """Add the policy to every HTML page under `site_dir`, in place.
+def protect(site_dir: Path, connect: Iterable[str] = ()) -> str:
+    """Add one policy, allowing the inline scripts of every page (and the servers in `connect`:
+    a team's sync server named at build time), to every HTML page under `site_dir`, in place;
+    return it."""
+    pages = sorted(site_dir.rglob("*.html"))
+    scripts = [script for path in pages for script in inline_scripts(path.read_text(encoding="utf-8"))]
+    policy = policy_for("", scripts, connect)
+    for path in pages:
+        path.write_text(_with_policy(path.read_text(encoding="utf-8"), policy), encoding="utf-8")
+    return policy
 
-    `written_later(html)` names inline scripts that a page's scripts will write into it.
-    """
-    for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        path.write_text(add_policy(html, written_later(html)), encoding="utf-8")
+
+def allow_scripts(html: str, scripts: Iterable[str]) -> str:
+    """A page that already has its policy, also allowing `scripts` (inline scripts that the
+    page's own scripts write later, such as the offline copy's search frame)."""
+    if _SCRIPT_SRC not in html:
+        raise ValueError(f"no policy with {_SCRIPT_SRC} to add script hashes to")
+    hashes = "".join(f" '{_hash(script)}'" for script in scripts)
+    return html.replace(_SCRIPT_SRC, _SCRIPT_SRC + hashes, 1)
 
 
 def _hash(script: str) -> str:
