@@ -59,14 +59,14 @@ def main(argv: list[str] | None = None) -> int:
 def _verify(framework: Framework, args: argparse.Namespace) -> int:
     problems = verify_exports(framework, args.framework, args.out)
     if problems:
-        print(DataError(problems).report(Path.cwd()), file=sys.stderr)
+        print(DataError(problems).report(ROOT), file=sys.stderr)
         return 1
     print(f"The open data and workbook in {_shown(args.out)} match the sources.")
     return 0
 
 
 def _fail(problems: list[Problem], args: argparse.Namespace) -> int:
-    print(DataError(problems).report(Path.cwd()), file=sys.stderr)
+    print(DataError(problems).report(ROOT), file=sys.stderr)
     if not args.check:
         print(f"Build stopped. Nothing was changed in {_shown(args.out)}.", file=sys.stderr)
     return 1
