@@ -32,6 +32,7 @@ class ThemeOptions:
     search_languages: tuple[str, ...]
     palette: bool
     polyfills: tuple[str, ...]
+    scripts: frozenset[str] = frozenset()  # the inline scripts the templates write (engine.template_scripts)
 
 
 def trim_theme_assets(site_dir: Path, options: ThemeOptions) -> None:

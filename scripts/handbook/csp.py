@@ -2,8 +2,11 @@
 
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
-than allow all inline scripts, each page's policy names the SHA-256 hash of exactly
-the inline scripts that page holds, computed from the built file.
+than allow all inline scripts, each page's policy names the SHA-256 hash of the inline
+scripts that page holds which the templates wrote (`engine.template_scripts` reads them
+from known-clean pages). A script found in a page's content is never hashed, so the
+browser never runs it, and the build names the page (the source checks in `markup`
+should have stopped it earlier).
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
@@ -42,29 +45,40 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy_for(html: str, also: Iterable[str] = ()) -> str:
-    """The policy for one page: the site itself, plus the hashes of the page's inline scripts
-    and of the scripts in `also` (inline scripts that the page's own scripts write later)."""
-    hashes = dict.fromkeys(_hash(script) for script in [*inline_scripts(html), *also])  # ordered, no repeats
+def policy_for(scripts: Iterable[str]) -> str:
+    """The policy for a page whose allowed inline scripts are `scripts`: the site itself, plus their hashes."""
+    hashes = dict.fromkeys(_hash(script) for script in scripts)  # ordered, no repeats
     return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
 
 
-def add_policy(html: str, also: Iterable[str] = ()) -> str:
-    """The page with its policy as the first thing after the charset, before any script."""
+def add_policy(html: str, allowed: Collection[str], also: Iterable[str] = ()) -> tuple[str, list[str]]:
+    """The page with its policy as the first thing after the charset, before any script, and the
+    inline scripts it holds that are not in `allowed` (they get no hash: the browser will not run them).
+    `also` names inline scripts that the page's own scripts write later."""
     if _CHARSET not in html:
         raise ValueError(f"no {_CHARSET} to put the policy after")
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html, also)}">'
-    return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
+    found = inline_scripts(html)
+    strays = [script for script in found if script not in allowed]
+    policy = policy_for([*(script for script in found if script in allowed), *also])
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
+    return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1), strays
 
 
-def protect(site_dir: Path, written_later: Callable[[str], Iterable[str]] = lambda html: ()) -> None:
-    """Add the policy to every HTML page under `site_dir`, in place.
+def protect(site_dir: Path, allowed: Collection[str],
+            written_later: Callable[[str], Iterable[str]] = lambda html: ()) -> list[Path]:
+    """Add the policy to every HTML page under `site_dir`, in place, allowing the inline scripts in
+    `allowed` (those the templates write). Returns the pages that hold any other inline script.
 
     `written_later(html)` names inline scripts that a page's scripts will write into it.
     """
+    strays = []
     for path in sorted(site_dir.rglob("*.html")):
         html = path.read_text(encoding="utf-8")
-        path.write_text(add_policy(html, written_later(html)), encoding="utf-8")
+        protected, found = add_policy(html, allowed, written_later(html))
+        path.write_text(protected, encoding="utf-8")
+        if found:
+            strays.append(path)
+    return strays
 
 
 def _hash(script: str) -> str:

@@ -30,9 +30,10 @@ def zip_name(framework_id: str) -> str:
 def write_offline_copy(site: GeneratedSite, docs_dir: Path, config_file: Path, work_dir: Path,
                        zip_path: Path, folder: str) -> None:
     """Build the offline copy of `docs_dir` in `work_dir` and pack it as `zip_path`."""
-    trim_theme_assets(work_dir, build_site(site, docs_dir, work_dir, config_file, site.sources, offline=True))
+    theme = build_site(site, docs_dir, work_dir, config_file, site.sources, offline=True)
+    trim_theme_assets(work_dir, theme)
     shim = SHIM.read_text(encoding="utf-8")
-    csp.protect(work_dir, lambda html: [shim_frame_script(shim, url) for url in _worker_url(html)])
+    csp.protect(work_dir, theme.scripts, lambda html: [shim_frame_script(shim, url) for url in _worker_url(html)])
     pack(work_dir, zip_path, folder)
 
 

@@ -92,6 +92,9 @@ def _make(documents: list[PdfDocument], keys: dict[str, str], cache_dir: Path, p
                 if not messages:  # only a clean result is remembered, so a warning shows again next time
                     _write(cache_dir / f"{keys[document.path]}.json", json.dumps({"pages": pages}))
                 progress.step(document.path.rsplit("/", 1)[-1])
+    except KeyboardInterrupt:
+        pool.shutdown(wait=True, cancel_futures=True)  # the PDFs being made are finished (ready for next time)
+        raise
     except BrokenProcessPool:
         warned.setdefault("a PDF worker stopped unexpectedly (out of memory?)", []).extend(d.path for d in documents)
     finally:
@@ -173,9 +176,14 @@ _unavailable: str | None = None
 
 
 def _start_worker() -> None:
-    """Import WeasyPrint once per worker, and collect what it logs instead of printing it."""
+    """Import WeasyPrint once per worker, and collect what it logs instead of printing it.
+    Ctrl-C reaches every process of the terminal: the build stops the workers, which ignore it
+    rather than each printing a traceback."""
     global _unavailable
     import logging
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:
