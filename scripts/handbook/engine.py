@@ -130,18 +130,20 @@ def _config_line(tree: Any, text: str, message: str) -> int | None:
 
     if not isinstance(tree, yaml.MappingNode):
         return 1
-    keys = {key.value: key.start_mark.line + 1 for key, _ in tree.value if isinstance(key, yaml.ScalarNode)}
+    keys = {key.value: (key.start_mark.line + 1, value.end_mark.line + 1)
+            for key, value in tree.value if isinstance(key, yaml.ScalarNode)}
     named = re.findall(r"""['"]([^'"\n]+)['"]""", message)
+    lines = text.splitlines()
     for word in named:  # 'Config value 'theme'', 'Unrecognised configuration name: x'
         if word in keys:
-            line = keys[word]
-            for value in named:  # a value named in the message, on or after its setting's line
-                for number, source in enumerate(text.splitlines()[line - 1:], line):
-                    if value != word and value in source:
+            first, last = keys[word]
+            for value in named:  # a value named in the message, within its setting
+                for number in range(first, min(last, len(lines)) + 1):
+                    if value != word and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", lines[number - 1]):
                         return number
-            return line
+            return first
     if found := re.search(r"configuration name: (\S+)", message):
-        return keys.get(found[1].strip("'\"."))
+        return keys.get(found[1].strip("'\"."), (None,))[0]
     return None
 
 

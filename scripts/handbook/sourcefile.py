@@ -40,8 +40,9 @@ def read_source(path: Path) -> str:
                                  "check that the file exists and is readable")]) from None
     if len(raw) > MAX_BYTES:  # grew while being read
         raise DataError([_too_large(path, len(raw))])
+    raw = raw.removeprefix(b"\xef\xbb\xbf")  # a byte-order mark, which some Windows editors add
     try:
-        text = raw.decode("utf-8-sig")
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise DataError([Problem(

@@ -181,7 +181,7 @@ def _convert(node: yaml.Node, path: JsonPath, document: YamlDocument,
             key = loader.construct_object(key_node)
             key = str(key) if key is not None else "null"
             line = key_node.start_mark.line + 1
-            if key == "<<" and key_node.style is None:
+            if key == "<<" and not key_node.style:  # plain, not quoted
                 problems.append(Problem(document.path, line, "a merge key (<<) copies another mapping's entries here",
                                         "write the entries out in full; the data never needs merge keys"))
                 continue
