@@ -65,7 +65,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     framework_dir, guidance_dir = _sources()
     try:
         framework, _generated = pipeline.check(framework_dir, guidance_dir)  # the build's own first stages
-        _generated.files.update(write_site_exports(framework, _generated.checklists.scale, EXPORTS, _generated.guidance))
+        _generated.files.update(write_site_exports(framework, _generated.checklists.scale, EXPORTS, _generated.guidance,
+                                                      _generated.history))
         _add_downloads_once(_generated, framework)
     except (DataError, PdfError) as error:
         raise PluginError(DataError(error.problems).report(ROOT)) from None

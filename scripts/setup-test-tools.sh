@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Python packages, if it is not there yet:
 # Debian's Chromium (browser tests), poppler-utils (PDF text), Node.js and npm (axe-core,
-# vnu-jar and lighthouse from package-lock.json) and Java (runs vnu-jar). Needs root for apt-get.
+# vnu-jar and lighthouse from package-lock.json), Java (runs vnu-jar) and LibreOffice Calc without
+# its interface (recalculates the workbook's formulas in tests/test_exports.py). Needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
@@ -9,6 +10,7 @@ command -v chromium >/dev/null || missing+=(chromium)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v java >/dev/null || missing+=(default-jre-headless)
+command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
 bash "$(dirname "$0")/apt-install.sh" ${missing[@]+"${missing[@]}"}
 # npm packages: reinstall exactly from the lock file when node_modules is missing or was
 # installed from a different lock file. (vnu-jar's install script would download a Java; Debian's is used.)

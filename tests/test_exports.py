@@ -9,6 +9,7 @@ import io
 import json
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -91,30 +92,38 @@ def test_the_fictional_framework_exports_too(fictional_site):
 
 # --- the workbook --------------------------------------------------------------------------------
 
+CASES = 100
+FIRST_CASE_COLUMN = 5  # Line, Framework text, Element, Evidence prompts, then a column per case
+
+
 def test_workbook_has_76_line_rows_with_verbatim_text(book):
     sheets = line_rows(book)
-    assert list(sheets) == [f"Section {s.id}" for s in read_source()]
+    assert book.sheetnames == ["About", "Cases", "Findings", *(f"Section {s.id}" for s in read_source()), "Notes", "Lists"]
     headers = [cell.value for cell in book["Section 3"][2]]
-    assert headers[:3] == ["Line", "Element", "Framework text (verbatim)"]
-    assert headers[-2:] == ["Judgement", "Notes"]
-    found = [(row[0], row[2]) for rows in sheets.values() for row in rows]
+    assert headers[:3] == ["Line", "Framework text (verbatim)", "Element"]
+    assert headers[4:] == [f'=IF(\'Cases\'!$B${7 + n}="","Case {n}",\'Cases\'!$B${7 + n})' for n in range(1, CASES + 1)]
+    found = [(row[0], row[1]) for rows in sheets.values() for row in rows]
     assert found == source_lines()
-    assert all(row[1].startswith(row[0].rsplit(".", 1)[0] + " ") for rows in sheets.values() for row in rows)
+    assert all(row[2].startswith(row[0].rsplit(".", 1)[0] + " ") for rows in sheets.values() for row in rows)
 
 
-def test_every_judgement_cell_offers_the_scale_as_a_drop_down_list(book):
+def test_every_case_cell_offers_the_scale_from_a_list_no_visible_sheet_holds(book):
     name = book.defined_names["JudgementScale"]
     (sheet, cells), = name.destinations
+    assert sheet == "Lists" and book[sheet].sheet_state == "veryHidden" and book[sheet].protection.sheet
     assert [c.value for row in book[sheet][cells.replace("$", "")] for c in row] == SCALE_LABELS
     for sheet_name, rows in line_rows(book).items():
-        sheet = book[sheet_name]
-        judgement = [cell.value for cell in sheet[2]].index("Judgement") + 1
-        lists = [v for v in sheet.data_validations.dataValidation if v.type == "list"]
+        lists = [v for v in book[sheet_name].data_validations.dataValidation if v.type == "list"]
         assert [v.formula1 for v in lists] == ["JudgementScale"]
         assert lists[0].showErrorMessage and lists[0].allow_blank
-        covered = {(col, row) for ref in str(lists[0].sqref).split()
-                   for col, row in _cells(ref)}
-        assert covered == {(judgement, r) for r in range(3, 3 + len(rows))}, sheet_name
+        covered = {(col, row) for ref in str(lists[0].sqref).split() for col, row in _cells(ref)}
+        assert covered == {(c, r) for c in range(FIRST_CASE_COLUMN, FIRST_CASE_COLUMN + CASES)
+                           for r in range(3, 3 + len(rows))}, sheet_name
+    notes = {str(v.sqref): (v.type, v.formula1) for v in book["Notes"].data_validations.dataValidation}
+    assert notes == {"A2:A1001": ("whole", "1"), "C2:C1001": ("list", "LineIds")}
+    (sheet, cells), = book.defined_names["LineIds"].destinations
+    assert sheet == "Lists" and [c.value for row in book[sheet][cells.replace("$", "")] for c in row] == \
+        [line_id for line_id, _ in source_lines()]
 
 
 def _cells(ref: str):
@@ -122,44 +131,91 @@ def _cells(ref: str):
     return [(c, r) for c in range(min_col, max_col + 1) for r in range(min_row, max_row + 1)]
 
 
-def test_summary_formulas_count_each_judgement_over_the_right_rows(book):
-    summary = book["Summary"]
-    header = [cell.value for cell in summary[1]]
-    assert header[3:] == [*SCALE_LABELS, "Not yet judged"]
-    rows = {row[0].value: row for row in summary.iter_rows(min_row=2)}
-    section_rows = []
+def test_findings_list_every_section_element_and_line_in_framework_order(book):
+    findings = book["Findings"]
+    header = [cell.value for cell in findings[1]]
+    assert header == ["Part", "Title", "Lines", *SCALE_LABELS, "Judged (the denominator: all but Not applicable)",
+                      "Yes %", "Partly %", "No %"]
+    expected = [("Whole framework", 76)]
     for section in read_source():
-        sheet = book[f"Section {section.id}"]
-        judgement = next(cell.column_letter for cell in sheet[2] if cell.value == "Judgement")
-        sheet_rows = list(sheet.iter_rows(min_row=3, values_only=True))
-        first_last = {}
-        for offset, row in enumerate(sheet_rows, start=3):  # the rows whose line id is in each element
-            element_id = row[0].rsplit(".", 1)[0]
-            first_last[element_id] = (first_last.get(element_id, (offset,))[0], offset)
-        first_last[f"Section {section.id}"] = (3, 2 + len(sheet_rows))
-        section_rows.append(rows[f"Section {section.id}"][0].row)
-        for part, (first, last) in first_last.items():
-            cells = rows[part]
-            expected_range = f"'Section {section.id}'!${judgement}${first}:${judgement}${last}"
-            assert cells[2].value == last - first + 1
-            for offset in range(len(SCALE_LABELS)):
-                column = cells[3 + offset].column_letter
-                assert cells[3 + offset].value == f"=COUNTIF({expected_range},{column}$1)", part
-            assert cells[3 + len(SCALE_LABELS)].value == f"=COUNTBLANK({expected_range})"
-    whole = rows["Whole framework"]
-    assert whole[2].value == "=" + "+".join(f"C{r}" for r in section_rows)
+        expected.append((f"Section {section.id}", sum(len(e.lines) for e in section.elements)))
+        for element in section.elements:
+            expected.append((element.id, len(element.lines)))
+            expected += [(f"{element.id}.{n}", None) for n in range(1, len(element.lines) + 1)]
+    assert [(row[0], row[2]) for row in findings.iter_rows(min_row=2, values_only=True)] == expected
+
+
+@pytest.fixture(scope="module")
+def recomputed(site, tmp_path_factory):
+    """The workbook filled in by a team (a sample of cases typed into it with openpyxl), saved, then
+    opened and recalculated by LibreOffice, and read back with the values LibreOffice computed."""
+    folder = tmp_path_factory.mktemp("workbook")
+    book = load_workbook(site / XLSX)
+    book["Cases"]["B2"] = "Northshire CRC"
+    for row, reference in ((8, "C-017"), (9, "C-018"), (10, "C-019"), (11, "C-020"), (12, "C-021"), (107, "C-100")):
+        book["Cases"].cell(row, 2, reference)
+    sample = {  # line -> judgements in cases 1, 2, 3...
+        "3.1.1": ["Yes", "Yes", "No", "Not applicable", "Partly"],
+        "3.1.2": ["No", "No", "Not applicable"],
+        "3.2.1": ["Not applicable", "Not applicable"],
+        "3.2.2": ["Partly", None, "Yes"],
+    }
+    _fill(book, "Section 3", sample)
+    _fill(book, "Section 6", {"6.1.1": [None] * (CASES - 1) + ["Yes"]})  # the last case column counts too
+    book["Notes"]["A2"], book["Notes"]["C2"], book["Notes"]["D2"] = 2, "3.1.2", "No contingency plan."
+    filled = folder / "filled.xlsx"
+    book.save(filled)
+    subprocess.run(["soffice", "--headless", "--norestore", f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+                    "--convert-to", "xlsx", "--outdir", str(folder / "out"), str(filled)],
+                   check=True, capture_output=True, timeout=120)
+    return load_workbook(folder / "out" / "filled.xlsx", data_only=True)
+
+
+def _fill(book, sheet_name: str, sample: dict[str, list]) -> None:
+    sheet = book[sheet_name]
+    rows = {row[0].value: row[0].row for row in sheet.iter_rows(min_row=3)}
+    for line_id, judgements in sample.items():
+        for offset, judgement in enumerate(judgements):
+            sheet.cell(rows[line_id], FIRST_CASE_COLUMN + offset, judgement)
+
+
+def test_findings_recalculated_by_libreoffice_give_the_counts_worked_out_by_hand(recomputed):
+    findings = {row[0]: row[3:] for row in recomputed["Findings"].iter_rows(min_row=2, values_only=True)}
+    #              Yes Partly No  N/A judged  Yes%  Partly%  No%
+    assert findings["3.1.1"] == (2, 1, 1, 1, 4, 0.5, 0.25, 0.25)
+    assert findings["3.1.2"] == (0, 0, 2, 1, 2, 0, 0, 1)
+    assert findings["3.1.3"] == (0, 0, 0, 0, 0, None, None, None)  # nothing judged: no percentage
+    assert findings["3.2.1"] == (0, 0, 0, 2, 0, None, None, None)  # Not applicable only: still no percentage
+    assert findings["3.2.2"] == (1, 1, 0, 0, 2, 0.5, 0.5, 0)
+    assert findings["3.1"] == (2, 1, 3, 2, 6, pytest.approx(1 / 3), pytest.approx(1 / 6), 0.5)
+    assert findings["3.2"] == (1, 1, 0, 2, 2, 0.5, 0.5, 0)
+    assert findings["Section 3"] == (3, 2, 3, 4, 8, 0.375, 0.25, 0.375)
+    assert findings["6.1.1"] == (1, 0, 0, 0, 1, 1, 0, 0)
+    assert findings["Section 6"][:5] == (1, 0, 0, 0, 1)
+    assert findings["Whole framework"] == (4, 2, 3, 4, 9, pytest.approx(4 / 9), pytest.approx(2 / 9), pytest.approx(3 / 9))
+    assert recomputed["Findings"]["I2"].number_format == "0%"
+
+
+def test_cases_name_their_columns_and_notes(recomputed):
+    section = [cell.value for cell in recomputed["Section 3"][2]]
+    assert section[4:10] == ["C-017", "C-018", "C-019", "C-020", "C-021", "Case 6"]
+    assert section[-1] == "C-100"
+    assert recomputed["Cases"]["B4"].value == 6  # cases with a reference
+    assert [c.value for c in recomputed["Notes"][2]] == [2, "C-018", "3.1.2", "No contingency plan."]
 
 
 def test_workbook_is_set_up_to_read_and_print(book):
     for sheet_name in line_rows(book):
         sheet = book[sheet_name]
-        assert sheet.freeze_panes == "A3" and sheet.print_title_rows == "$1:$2"
+        assert sheet.freeze_panes == "C3" and sheet.print_title_rows == "$1:$2" and sheet.print_title_cols == "$A:$B"
         assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9  # A4
-        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToWidth == 1
-        assert sheet["C3"].alignment.wrap_text and sheet.column_dimensions["C"].width >= 50
+        assert sheet["B3"].alignment.wrap_text and sheet.column_dimensions["B"].width >= 50
+    for sheet_name in ("About", "Cases", "Findings", "Notes"):
+        assert book[sheet_name].sheet_properties.pageSetUpPr.fitToPage and book[sheet_name].page_setup.fitToWidth == 1
     about = [c.value for c in book["About"]["A"] if c.value]
     assert "Contains public sector information licensed under the Open Government Licence v3.0." in about
     assert any("not part of the published framework" in text for text in about)
+    assert any("left out of the number judged" in text for text in about)
 
 
 # --- checking exports against the sources ----------------------------------------------------------
@@ -173,6 +229,16 @@ def test_verify_passes_on_a_fresh_build_and_names_a_tampered_file(site, tmp_path
     result = run_build("--out", tmp_path / "site", "--verify")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "hmip-qi-adult-framework.csv" in result.stderr and "line 1.1.1 reads" in result.stderr
+
+
+def test_verify_names_a_workbook_whose_drop_down_lists_differ_from_the_scale(site, tmp_path):
+    copy = shutil.copytree(site / "downloads", tmp_path / "site" / "downloads")
+    book = load_workbook(copy / Path(XLSX).name)
+    book["Lists"]["A2"] = "Mostly"
+    book.save(copy / Path(XLSX).name)
+    result = run_build("--out", tmp_path / "site", "--verify")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert "hmip-qi-adult-self-assessment.xlsx" in result.stderr and "'Mostly'" in result.stderr
 
 
 def test_the_downloads_page_links_each_export_with_its_format_and_size(site):

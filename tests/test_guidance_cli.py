@@ -52,9 +52,9 @@ MISTAKES = {
     "unknown outcome": ("      - id: ships-safe\n        reason: \"A kept watch", "      - id: ships-saved\n        reason: \"A kept watch",
                         "[1.2.1] line 1.2.1 names the outcome 'ships-saved', which is not in the framework's introduction.yaml",
                         "did you mean 'ships-safe'?"),
-    "guidance for a line that does not exist": ('  "2.1.1":', '  "2.1.9":',
-                                                "[2.1.9] there is guidance for line 2.1.9, but the framework has no line 2.1.9",
-                                                "did you mean '2.1.1'?"),
+    "guidance for a line that does not exist": ('  "1.2.1":', '  "1.2.9":',
+                                                "[1.2.9] there is guidance for line 1.2.9, but the framework has no line 1.2.9",
+                                                "did you mean '1.2.1'?"),
     "too many questions": ('      - "Is the lens polished after each storm?"',
                            '      - "One?"\n      - "Two?"\n      - "Three?"\n      - "Four?"',
                            "[2.1.1] 'questions' of line 2.1.1 has more than 3 items", "keep at most 3"),
@@ -76,12 +76,12 @@ def test_a_mistake_in_line_guidance_names_the_file_and_line(case, built, tmp_pat
 def test_lines_without_guidance_are_listed(built, tmp_path):
     guidance, _ = broken_guidance(tmp_path, '  "2.1.1":', '  "2.1.9":')
     stderr = failed_build(built, tmp_path, guidance)
-    assert "1 of 4 lines have no guidance: 2.1.1" in stderr
+    assert "1 of 9 lines have no guidance: 2.1.1" in stderr
     (guidance / LINES).unlink()
     (guidance / "lines" / "part.yaml").write_text('lines:\n  "1.1.2":\n    questions: ["Q?"]\n    sources: [observation]\n'
                                                     '    strong: ["S."]\n    warning: ["W."]\n    themes: [workforce]\n'
                                                     '    outcomes: [{id: ships-safe, reason: "R."}]\n', encoding="utf-8")
-    assert "3 of 4 lines have no guidance: 1.1.1, 1.2.1, 2.1.1" in failed_build(built, tmp_path, guidance)
+    assert "8 of 9 lines have no guidance: 1.1.1, 1.2.1, 2.1.1, 2.1.2, 2.1.3, 2.1.4, 2.1.5, 2.1.6" in failed_build(built, tmp_path, guidance)
 
 
 def test_the_same_line_in_two_files_is_refused(built, tmp_path):

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from . import pipeline
+from .checklists.definitions import Scale
 from .engine import EngineError, check_config
 from .exports.verify import verify_exports
 from .model import Framework
@@ -51,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.check:
             return 0
         if args.verify:
-            return _verify(framework, args)
+            return _verify(framework, site.checklists.scale, args)
         pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache)
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
@@ -66,8 +67,8 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def _verify(framework: Framework, args: argparse.Namespace) -> int:
-    problems = verify_exports(framework, args.framework, args.out)
+def _verify(framework: Framework, scale: Scale, args: argparse.Namespace) -> int:
+    problems = verify_exports(framework, args.framework, args.out, scale)
     if problems:
         print(DataError(problems).report(ROOT), file=sys.stderr)
         return 1

@@ -23,6 +23,7 @@ from .downloads import add_downloads
 from .engine import build_site
 from .exports import write_site_exports
 from .framework import load_framework
+from .history import load_history
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .problems import DataError, Problem
@@ -47,8 +48,9 @@ def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untime
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
+        history = load_history(framework_dir, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists)
+        site = generate(framework, guidance_dir, checklists, history)
     return framework, site
 
 
@@ -59,7 +61,8 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     staging = staging_folder(out)
     try:
         with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
-            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance))
+            site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance,
+                                               site.history))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
             add_downloads(site, framework, pdf_cache)
         with stopwatch("write pages"):

@@ -75,5 +75,6 @@ def environment(*templates: Path, autoescape: bool = False, abbreviations: Abbre
                        line_anchor=urls.line_anchor, checklist_path=urls.checklist_path,
                        checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path,
                        guidance_anchor=urls.guidance_anchor, source_path=urls.source_path, theme_path=urls.theme_path,
-                       outcome_path=urls.outcome_path, pages=urls.GUIDE_PAGES)
+                       outcome_path=urls.outcome_path, pages=urls.GUIDE_PAGES, version_path=urls.version_path,
+                       changes_path=urls.changes_path, changes_download_path=urls.changes_download_path)
     return env

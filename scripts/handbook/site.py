@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import guidance, guides
+from . import guidance, guides, versions
 from .checklists import Definitions
 from .checklists import pages as checklist_pages
 from .guidance_model import Guidance
+from .history import History
 from .model import Framework
 from .pages import framework_pages
 from .prompts import load_prompts
@@ -36,6 +37,7 @@ class GeneratedSite:
     files: dict[str, Path] = field(default_factory=dict)    # docs path -> file to publish as it is (PDFs)
     checklists: Definitions | None = None                   # what the checklist PDFs are made from
     guidance: Guidance | None = None                        # the handbook's prompts, which the checklist PDFs show
+    history: History | None = None                          # earlier versions and what changed: change logs, booklet
 
     def add_page(self, path: str, markdown: str) -> None:
         """Add a page, ending with the glossary's abbreviation definitions so the engine marks its terms."""
@@ -43,19 +45,23 @@ class GeneratedSite:
         self.pages[path] = f"{markdown.rstrip()}\n\n{abbreviation_definitions(terms)}"
 
 
-def generate(framework: Framework, guidance_dir: Path, checklists: Definitions) -> GeneratedSite:
-    """All pages, the navigation and the template values for one framework."""
+def generate(framework: Framework, guidance_dir: Path, checklists: Definitions,
+             history: History | None = None) -> GeneratedSite:
+    """All pages, the navigation and the template values for one framework (and its earlier versions)."""
+    history = history or History((framework,), ())
     hand_written = guidance.load_pages(guidance_dir)
     advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
     groups = [
         framework_pages.generate(framework, advice),
         checklist_pages.generate(framework, checklists, advice),
         guides.generate(framework, advice),
+        versions.generate(history, checklists.scale, advice.vocabulary.abbreviations),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",
                          extra={"framework": _template_values(framework)}, sources=hand_written.sources,
-                         checklists=checklists, guidance=advice)
+                         checklists=checklists, guidance=advice, history=history)
+    site.files.update(versions.assets(history))
     for group in groups:
         for path, text in group.pages.items():
             site.add_page(path, text)

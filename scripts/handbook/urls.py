@@ -71,3 +71,21 @@ def checklist_pdf_path(framework_id: str, slug: str) -> str:
 
 def booklet_pdf_path(framework_id: str) -> str:
     return f"downloads/{framework_id}-framework.pdf"
+
+
+VERSIONS_PAGE = "versions/index.md"
+UPGRADE_PAGE = "versions/upgrade.md"
+
+
+def version_path(released: str) -> str:
+    """An earlier version's read-only page: its address stays the same as versions are added."""
+    return f"versions/{released}.md"
+
+
+def changes_path(slug: str) -> str:
+    """The "What changed" page between two versions, e.g. versions/2029-03-01-to-2031-02-28.md."""
+    return f"versions/{slug}.md"
+
+
+def changes_download_path(framework_id: str, slug: str, extension: str) -> str:
+    return f"downloads/{framework_id}-changes-{slug}.{extension}"

@@ -333,7 +333,8 @@
         ("note" in entry && typeof entry.note !== "string");
     })[0];
     if (badLine) return "its entry for line " + badLine + " is not a judgement on this scale with a note.";
-    var allowed = ["format", "formatVersion", "framework", "id", "name", "fields", "lines", "updated"];
+    // "upgrade": where a record carried from an earlier version came from, and its deleted lines (upgrade-rules.js).
+    var allowed = ["format", "formatVersion", "framework", "id", "name", "fields", "lines", "updated", "upgrade"];
     var extra = Object.keys(data).filter(function (k) { return allowed.indexOf(k) < 0; })[0];
     return extra ? "it has an unknown field \u201c" + extra + "\u201d." : null;
   }

@@ -21,6 +21,8 @@ RESERVED_IDS = {"index": "the list of checklists", "whole-framework": "the whole
 DEFAULT_FIELDS = ("Inspection or area", "Case reference or provider", "Inspector or assessor", "Date")
 DEFAULT_NOTES_LABEL = "Notes"
 DEFAULT_NOTES_LINES = 3
+# The scale value counted but left out of the denominator of every finding (as the browser's findings do).
+NOT_APPLICABLE = "not-applicable"
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,11 @@ class ScaleValue:
 class Scale:
     title: str
     values: tuple[ScaleValue, ...]
+
+    @property
+    def counted(self) -> tuple[ScaleValue, ...]:
+        """The values a finding's denominator counts: every value but Not applicable."""
+        return tuple(value for value in self.values if value.id != NOT_APPLICABLE)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import TextIO
 
 from .. import booklet
+from ..changelog import ChangeLog
 from ..checklists.documents import documents as checklist_documents
 from ..exports import Export, catalogue
 from ..model import Framework
 from ..pdf import BuiltPdf, build_pdfs
 from ..render import environment
 from ..site import GeneratedSite
-from ..urls import DOWNLOADS_PAGE
+from ..urls import DOWNLOADS_PAGE, changes_download_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 GROUPS = {"kind": "Checklists for a task", "framework": "The whole framework", "section": "Checklists by section",
@@ -36,7 +37,7 @@ class Download:
 def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, out: TextIO = sys.stdout) -> None:
     """Make every PDF (unchanged ones come from `cache_dir`), add them to `site`, and its Downloads page."""
     assert site.checklists is not None and site.guidance is not None, "generate() gives every site its checklists and guidance"
-    booklet_document = booklet.document(framework)
+    booklet_document = booklet.document(framework, site.history.changes if site.history else ())
     listed = [Download(booklet_document.path, booklet.TITLE,
                        "The introduction and every section and element, with contents and bookmarks, to read or print.",
                        GROUPS["framework"])]
@@ -48,16 +49,20 @@ def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, ou
     built = build_pdfs(pdfs, cache_dir, out)
     site.files.update({path: pdf.file for path, pdf in built.items()})
     data = [(export, site.files[export.path].stat().st_size) for export in catalogue(framework).values()]
-    site.add_page(DOWNLOADS_PAGE, page(framework, listed, built, data))
+    changes = [(log, {extension: site.files[changes_download_path(framework.id, log.slug, extension)].stat().st_size
+                      for extension in ("json", "csv")})
+               for log in (site.history.changes if site.history else ())]
+    site.add_page(DOWNLOADS_PAGE, page(framework, listed, built, data, changes))
 
 
 def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf],
-         data: list[tuple[Export, int]]) -> str:
+         data: list[tuple[Export, int]], changes: list[tuple[ChangeLog, dict[str, int]]] = ()) -> str:
     groups: dict[str, list[Download]] = {}
     for download in listed:
         groups.setdefault(download.group, []).append(download)
     return environment(TEMPLATES).get_template("downloads.md.j2").render(
-        framework=framework, groups=groups, built=built, data=data, here=DOWNLOADS_PAGE, size=_size)
+        framework=framework, groups=groups, built=built, data=data, changes=changes, here=DOWNLOADS_PAGE,
+        size=_size)
 
 
 def _size(size: int) -> str:

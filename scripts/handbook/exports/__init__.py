@@ -14,12 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..changelog import changes_csv, changes_json
 from ..guidance_model import Guidance, LineGuidance
+from ..history import History
 from ..model import Framework
 from ..schema import SCHEMA_DIR
+from ..urls import changes_download_path
 from .open_data import framework_csv, framework_json
 from ..checklists.definitions import Scale
-from .workbook import self_assessment_workbook
+from .workbook import CASES, self_assessment_workbook
 
 SCHEMA_FILE = "framework.schema.json"
 
@@ -37,8 +40,11 @@ def catalogue(framework: Framework) -> dict[str, Export]:
     stem = f"downloads/{framework.id}"
     return {
         "xlsx": Export(f"{stem}-self-assessment.xlsx", "Self-assessment workbook",
-               "A sheet per section with a row for each line: choose a judgement from a drop-down list and write "
-               "notes; a summary sheet counts the judgements per element and section. Opens in Excel or LibreOffice.",
+               f"For a sample of up to {CASES} cases: a sheet per section with a row for each line and a column per case, "
+               "where you choose a judgement from a drop-down list; a sheet for the cases (provider, case reference, "
+               "assessor, date) and one for notes. A findings sheet counts the judgements for every line, element "
+               "and section as the handbook's findings do (Not applicable left out of the percentages). "
+               "Opens in Excel or LibreOffice.",
                "Excel workbook (XLSX)"),
         "json": Export(f"{stem}-framework.json", "The framework as data (JSON)",
                "The whole framework in one file: its details, introduction, sections, elements and lines, with "
@@ -71,21 +77,37 @@ def make_exports(framework: Framework, scale: Scale, guidance: Mapping[str, Any]
 def write_exports(framework: Framework, scale: Scale, folder: Path, guidance: Mapping[str, Any] | None = None,
                   prompts: Mapping[str, str] | None = None) -> dict[str, Path]:
     """Write every export under `folder`; return each one's site path -> its file."""
+    return _write(make_exports(framework, scale, guidance, prompts), folder)
+
+
+
+def write_site_exports(framework: Framework, scale: Scale, folder: Path, guidance: Guidance | None,
+                       history: History | None = None) -> dict[str, Path]:
+    """The exports with the handbook's guidance where the site has it: tags in the CSV, prompts in the workbook;
+    and, when there are earlier versions, each change log as JSON and CSV."""
+    written = _write(change_log_files(history), folder) if history else {}
+    if guidance is None:
+        return {**written, **write_exports(framework, scale, folder)}
+    prompts = {line_id: prompt_summary(line) for line_id, line in guidance.lines.items()}
+    return {**written, **write_exports(framework, scale, folder, guidance.lines, prompts)}
+
+
+def change_log_files(history: History) -> dict[str, bytes]:
+    """Each change log between versions as JSON and CSV, by site path."""
+    files = {}
+    for log in history.changes:
+        files[changes_download_path(history.current.id, log.slug, "json")] = changes_json(log)
+        files[changes_download_path(history.current.id, log.slug, "csv")] = changes_csv(log)
+    return files
+
+
+def _write(files: Mapping[str, bytes], folder: Path) -> dict[str, Path]:
     written = {}
-    for path, data in make_exports(framework, scale, guidance, prompts).items():
+    for path, data in files.items():
         written[path] = folder / path
         written[path].parent.mkdir(parents=True, exist_ok=True)
         written[path].write_bytes(data)
     return written
-
-
-
-def write_site_exports(framework: Framework, scale: Scale, folder: Path, guidance: Guidance | None) -> dict[str, Path]:
-    """The exports with the handbook's guidance where the site has it: tags in the CSV, prompts in the workbook."""
-    if guidance is None:
-        return write_exports(framework, scale, folder)
-    prompts = {line_id: prompt_summary(line) for line_id, line in guidance.lines.items()}
-    return write_exports(framework, scale, folder, guidance.lines, prompts)
 
 
 def prompt_summary(line: LineGuidance) -> str:

@@ -2,7 +2,8 @@
 
 `python scripts/build.py --verify` runs this on a built site: the JSON must validate against
 the schema and equal the source files' data; the CSV and every section sheet of the workbook
-must hold each line's id and text in the framework's order.
+must hold each line's id and text in the framework's order, and so must the workbook's Findings
+sheet; the workbook's drop-down lists must offer the judgement scale's values.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from ..problems import Problem
 from ..render import plain
 from ..yamlload import load_yaml
 from ..model import Framework
+from ..checklists.definitions import Scale
 from . import SCHEMA_FILE, catalogue
-from .workbook import FIRST_LINE_ROW, section_sheet_name
+from .workbook import FINDINGS, FIRST_LINE_ROW, LISTS, section_sheet_name
 
 FIX = "rebuild the site with python scripts/build.py, then check again"
 
@@ -35,8 +37,8 @@ def source_data(framework_dir: Path) -> dict[str, Any]:
             "sections": sorted(sections, key=lambda s: int(s["id"]))}
 
 
-def verify_exports(framework: Framework, framework_dir: Path, site_dir: Path) -> list[Problem]:
-    """Every way the exports in `site_dir` differ from the sources in `framework_dir`."""
+def verify_exports(framework: Framework, framework_dir: Path, site_dir: Path, scale: Scale) -> list[Problem]:
+    """Every way the exports in `site_dir` differ from the sources in `framework_dir` and the judgement scale."""
     source = source_data(framework_dir)
     expected = [(line["id"], plain(line["text"]))
                 for section in source["sections"] for element in section["elements"] for line in element["lines"]]
@@ -47,7 +49,10 @@ def verify_exports(framework: Framework, framework_dir: Path, site_dir: Path) ->
         if not path.is_file():
             problems.append(Problem(path, None, "the file is missing", FIX))
             continue
-        problems += [Problem(path, None, message, FIX) for message in check(path, source, expected)]
+        messages = check(path, source, expected)
+        if key == "xlsx" and not messages:
+            messages = _check_scale(path, scale)
+        problems += [Problem(path, None, message, FIX) for message in messages]
     return problems
 
 
@@ -71,8 +76,16 @@ def _check_workbook(path: Path, source: dict[str, Any], expected: list[tuple[str
         name = section_sheet_name(section["id"])
         if name not in book.sheetnames:
             return [f"has no sheet named {name!r}"]
-        found += [(row[0], row[2]) for row in book[name].iter_rows(min_row=FIRST_LINE_ROW, values_only=True)]
-    return _compare(found, expected)
+        found += [(row[0], row[1]) for row in book[name].iter_rows(min_row=FIRST_LINE_ROW, values_only=True)]
+    ids = {line_id for line_id, _ in expected}
+    findings = [(row[0], row[1]) for row in book[FINDINGS].iter_rows(min_row=2, values_only=True) if row[0] in ids]
+    return _compare(found, expected) + [f"its {FINDINGS} sheet: {message}" for message in _compare(findings, expected)]
+
+
+def _check_scale(path: Path, scale: Scale) -> list[str]:
+    offered = [row[0] for row in load_workbook(path)[LISTS].iter_rows(max_col=1, values_only=True) if row[0]]
+    labels = [value.label for value in scale.values]
+    return [] if offered == labels else [f"its drop-down lists offer {offered}, not the scale's {labels}"]
 
 
 def _compare(found: list[tuple[str, str]], expected: list[tuple[str, str]]) -> list[str]:
