@@ -191,7 +191,7 @@ def _problem(message: str, config_file: Path, sources: dict[str, Path]) -> Probl
 
 
 def _line_containing(path: Path, text: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_source(path).splitlines(), 1):  # read once already: it is plain UTF-8
         if text in line:
             return number
     return None
