@@ -5,7 +5,7 @@ its loaders, on a copy of the small fictional framework, and checks what the use
 
 | class | cases (tests in this module unless named) | what the user sees |
 | --- | --- | --- |
-| script or event-handler markup in any source: framework, guidance and checklist-kind YAML, Markdown front matter and body, vocabularies, glossary, scale | `test_markup_in_the_framework_data_is_refused`, `test_markup_in_a_page_is_refused`, `test_markup_in_the_vocabularies_is_refused`, `test_markup_in_the_scale_is_refused` | the build stops: file, line, "the text holds HTML markup" (or "the page holds a <script> element", "an event-handler attribute") and a fix; exit 1 |
+| script or event-handler markup in any source: framework, guidance and checklist-kind YAML, Markdown front matter and body, vocabularies, glossary, scale; a spreadsheet formula in the data | `test_markup_in_the_framework_data_is_refused`, `test_markup_in_a_page_is_refused`, `test_markup_in_the_vocabularies_is_refused`, `test_markup_in_the_scale_is_refused` | the build stops: file, line, "the text holds HTML markup" (or "the page holds a <script> element", "an event-handler attribute") and a fix; exit 1 |
 | a script that reaches a page anyway | `test_a_script_in_content_gets_no_hash_and_is_named`, `tests/browser/test_hostile_content.py` | the page's policy does not allow it (the browser refuses it); the build names the page's source |
 | encodings: Latin-1, UTF-16, control characters; BOM and CRLF are fine | `test_encodings` | "is not valid UTF-8", "contains the control character U+0000", with the line |
 | YAML the data never needs: tags, anchors, aliases, merge keys, deep nesting | `test_yaml_features_the_data_never_needs_are_refused` | "the tag '...'", "an anchor (&a)", "an alias (*a)", "a merge key (<<)", "nested more than 20 levels", with the line |
@@ -78,6 +78,8 @@ FRAMEWORK_INJECTIONS = {
                                           "curly brackets"),
     "closing tag in a checklist kind": ("checklists.yaml", '"Night watch checklist"', '"Night watch</title><script>x()</script>"',
                                         "HTML markup"),
+    "spreadsheet formula in a line": (SECTION, '"Wicks are trimmed', '"=HYPERLINK(\\"http://example.com\\", \\"Wicks\\") are trimmed',
+                                      "the text starts with '=', which spreadsheets read as a formula"),
     "svg in a checklist purpose": ("checklists.yaml", '"Used on a night visit', '"<svg onload=alert(1)>Used on a night visit',
                                    "HTML markup"),
 }

@@ -2,7 +2,8 @@
 
 Text in the YAML data is plain text with Markdown emphasis (`*italic*`, `**bold**`); it reaches
 pages through Markdown and templates that do not escape it, so HTML tags, Markdown links and
-attribute lists (`{: onclick=...}`) are refused outright. Hand-written Markdown pages may use
+attribute lists (`{: onclick=...}`) are refused outright, and so is a text starting with a sign
+that makes a spreadsheet cell a formula (`=HYPERLINK(...)` in the CSV or the workbook). Hand-written Markdown pages may use
 links and simple HTML such as <kbd>, but never a script, an element that loads or embeds other
 content, an event-handler attribute or a `javascript:` address. The Content Security Policy
 (`csp`) would block a script that got past these checks; these checks say where it came from.
@@ -15,6 +16,8 @@ import re
 _TAG = re.compile(r"<[A-Za-z!?/]")
 _LINK = re.compile(r"\]\s*[(\[:]")
 _ATTRIBUTES = re.compile(r"\{[^}]*\}|\{")
+# A cell starting with one of these is a formula to a spreadsheet opening the CSV or the workbook.
+_FORMULA = ("=", "+", "-", "@")
 
 TEXT_FIX = ("write plain text: the data allows only *italic* and **bold**; "
             "spell out a '<' that starts a word as 'less than', and put links on a guidance page")
@@ -41,6 +44,9 @@ def markup_in_text(text: str) -> tuple[str, str] | None:
         return f"the text holds a Markdown link ('{_excerpt(text, found.start())}')", TEXT_FIX
     if found := _ATTRIBUTES.search(text):
         return f"the text holds curly brackets ('{_excerpt(text, found.start())}'), which set HTML attributes", TEXT_FIX
+    if text.lstrip().startswith(_FORMULA):
+        return (f"the text starts with '{text.lstrip()[0]}', which spreadsheets read as a formula (in the CSV and workbook)",
+                "start the text with a word; reword it or move the sign later in the sentence")
     return None
 
 
