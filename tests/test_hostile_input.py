@@ -9,7 +9,7 @@ its loaders, on a copy of the small fictional framework, and checks what the use
 | a script that reaches a page anyway | `test_a_script_in_content_gets_no_hash_and_is_named`, `tests/browser/test_hostile_content.py` | the page's policy does not allow it (the browser refuses it); the build names the page's source |
 | encodings: Latin-1, UTF-16, control characters; BOM and CRLF are fine | `test_encodings` | "is not valid UTF-8", "contains the control character U+0000", with the line |
 | YAML the data never needs: tags, anchors, aliases, merge keys, deep nesting | `test_yaml_features_the_data_never_needs_are_refused` | "the tag '...'", "an anchor (&a)", "an alias (*a)", "a merge key (<<)", "nested more than 20 levels", with the line |
-| limits: file size, text length, number of pages | `test_limits` | "is 2.0 MiB; a source file may be at most 1 MiB", "a text of 30,000 characters", "holds 13 pages" |
+| limits: file size, text length, number of pages and of files | `test_limits`, `test_an_alias_bomb_is_refused_at_once` | "is 2.0 MiB; a source file may be at most 1 MiB", "a text of 30,0xx characters is longer than the 20,000 allowed", "holds 13 pages", "holds 2,003 section files" |
 | files that are not plain files inside the project: links out, pipes, folders | `test_files_that_are_not_plain_project_files` | "is a link to /etc/hostname, outside the project", "is not a plain file" (a pipe never hangs the build) |
 | file names in messages | `test_messages_name_files_relative_to_the_project` | `tests/fixtures/...`, not an absolute path |
 | mistakes in mkdocs.yml | `test_mkdocs_yml_problems_come_first_with_their_line` | "mkdocs.yml, line 14: Config value 'theme': ..." before any long stage |
@@ -233,6 +233,10 @@ def test_limits(capsys, sources):
     shutil.copytree(FICTIONAL, framework)
     err = check(capsys, framework, guidance)
     assert "holds 13 pages; the navigation has room for 12" in err, err
+    for number in range(3, 2004):
+        (framework / "sections" / f"{number}.yaml").touch()
+    err = check(capsys, framework, guidance)
+    assert "sections: holds 2,003 section files; at most 2,000 are read" in err, err
 
 
 def test_files_that_are_not_plain_project_files(capsys, sources):

@@ -15,21 +15,22 @@ import re
 
 _TAG = re.compile(r"<[A-Za-z!?/]")
 _LINK = re.compile(r"\]\s*[(\[:]")
-_ATTRIBUTES = re.compile(r"\{[^}]*\}|\{")
+_ATTRIBUTES = re.compile(r"[{}]")
 # A cell starting with one of these is a formula to a spreadsheet opening the CSV or the workbook.
 _FORMULA = ("=", "+", "-", "@")
 
 TEXT_FIX = ("write plain text: the data allows only *italic* and **bold**; "
             "spell out a '<' that starts a word as 'less than', and put links on a guidance page")
 
+# Every pattern scans forward only to the next '<', '{' or line end, so no text makes it slow.
 # Elements that run code, load or embed other documents, or change how the page or a form behaves.
 _ELEMENTS = ("script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta", "link",
              "style", "form", "svg", "math", "template", "portal")
 _DANGEROUS = [
     (re.compile(rf"<\s*/?\s*({'|'.join(_ELEMENTS)})\b", re.I),
      "a <{0}> element, which could run code or load other content"),
-    (re.compile(r"<[^>]*?[\s/\"']on[a-z]+\s*=", re.I | re.S), "an event-handler attribute (on...=), which would run code"),
-    (re.compile(r"\{[^}\n]*\bon[a-z]+\s*=", re.I), "an event-handler attribute (on...=), which would run code"),
+    (re.compile(r"<[^<>]*?[\s/\"']on[a-z]+\s*=", re.I | re.S), "an event-handler attribute (on...=), which would run code"),
+    (re.compile(r"\{[^{}\n]*\bon[a-z]+\s*=", re.I), "an event-handler attribute (on...=), which would run code"),
     (re.compile(r"(?:java|vb)script\s*:|data\s*:\s*text/html", re.I), "a '{0}' address, which would run code"),
 ]
 PAGE_FIX = ("remove it: pages may use Markdown and simple HTML (such as <kbd>), but no scripts, event handlers, "

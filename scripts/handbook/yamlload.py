@@ -31,6 +31,7 @@ _KEPT_RESOLVERS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
 # A framework's deepest value is about six levels down; its longest text a few hundred characters.
 MAX_DEPTH = 20
 MAX_TEXT = 20_000
+MAX_FILES = 2_000  # section or guidance files in one folder: the benchmark's 100x framework has 600
 
 try:  # libyaml's parser is several times faster than PyYAML's pure-Python one and reports the same marks.
     from yaml.cyaml import CParser as _Parser
@@ -122,6 +123,10 @@ def load_yaml(path: Path) -> YamlDocument:
 def yaml_files(folder: Path, what: str, problems: list[Problem]) -> list[Path]:
     """The *.yaml files in `folder`, in name order; a *.yml file is reported, not read."""
     paths = sorted(folder.glob("*.y*ml"))
+    if len(paths) > MAX_FILES:
+        problems.append(Problem(folder, None, f"holds {len(paths):,} {what} files; at most {MAX_FILES:,} are read",
+                                "check that this is the right folder; split the framework if it is really this large"))
+        return []
     for path in paths:
         if path.suffix != ".yaml":
             problems.append(Problem(path, None, f"{what} files must end in .yaml", f"rename it to {path.stem}.yaml"))
