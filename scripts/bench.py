@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import resource
 import socket
 import statistics
 import subprocess
@@ -63,27 +64,44 @@ class Recorder:
                               else time.perf_counter() - started)
 
 
-def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Recorder, pdf_cache: Path) -> float:
-    """The real build; the first at a scale makes the PDFs its `pdf_cache` lacks (all of them, unless --pdf-cache)."""
-    started = time.perf_counter()
-    framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
-    pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=pdf_cache)
-    return time.perf_counter() - started
+def cpu_seconds() -> float:
+    """CPU time of this process and of its finished children (the PDF workers), user and system."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
-def bare_build(docs: Path, site_dir: Path, framework_dir: Path, guidance_dir: Path) -> float:
-    """MkDocs alone over the already generated pages: the engine's own cost."""
+@contextmanager
+def clocks(into: list[tuple[float, float]]) -> Iterator[None]:
+    """Append the (wall, CPU) seconds the block took to `into`."""
+    wall, cpu = time.perf_counter(), cpu_seconds()
+    yield
+    into.append((time.perf_counter() - wall, cpu_seconds() - cpu))
+
+
+def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Recorder, pdf_cache: Path) -> tuple[float, float]:
+    """The real build's wall and CPU seconds; the first at a scale makes the PDFs its `pdf_cache`
+    lacks (all of them, unless --pdf-cache)."""
+    took: list[tuple[float, float]] = []
+    with clocks(took):
+        framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
+        pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=pdf_cache)
+    return took[0]
+
+
+def bare_build(docs: Path, site_dir: Path, framework_dir: Path, guidance_dir: Path) -> tuple[float, float]:
+    """MkDocs alone over the already generated pages (the engine's own cost): wall and CPU seconds."""
     _, site = pipeline.check(framework_dir, guidance_dir)
-    started = time.perf_counter()
-    build_site(site, docs, site_dir, pipeline.CONFIG, site.sources)
-    return time.perf_counter() - started
+    took: list[tuple[float, float]] = []
+    with clocks(took):
+        build_site(site, docs, site_dir, pipeline.CONFIG, site.sources)
+    return took[0]
 
 
 def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
     framework_dir = write_scaled_framework(ROOT / "content" / "framework", factor, work / f"framework-{factor}x")
     guidance_dir = write_scaled_guidance(ROOT / "content" / "guidance", factor, work / f"guidance-{factor}x")
     cold = Recorder()
-    cold_full = full_build(framework_dir, guidance_dir, work / f"out-{factor}x", cold, pdf_cache)
+    cold_full, _ = full_build(framework_dir, guidance_dir, work / f"out-{factor}x", cold, pdf_cache)
     times: dict[str, list[float]] = defaultdict(list)
     fulls, bares = [], []
     for _ in range(repeats):
@@ -103,7 +121,8 @@ def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
         "factor": factor, "pages": len(pages), "pdfs": len(pdfs),
         "lines": len(pipeline.check(framework_dir, guidance_dir)[0].lines),
         "stages": {stage: (statistics.median(values), traced.values.get(stage, 0.0)) for stage, values in times.items()},
-        "full": statistics.median(fulls), "bare": statistics.median(bares),
+        "full": statistics.median(wall for wall, _ in fulls), "bare": statistics.median(wall for wall, _ in bares),
+        "full_cpu": statistics.median(cpu for _, cpu in fulls), "bare_cpu": statistics.median(cpu for _, cpu in bares),
         "cold_full": cold_full, "cold_pdfs": cold.values["PDFs"],
         "element_html": statistics.median(p.stat().st_size for p in element_pages),
     }
@@ -192,11 +211,12 @@ def main() -> None:
         for r in results:
             for stage, (seconds, heap) in r["stages"].items():
                 print(f"{r['factor']:>4}x {r['pages']:>6} {stage:<24} {seconds:>8.3f} {heap:>14.1f}")
-        print(f"\n{'scale':>5} {'pages':>6} {'full s':>8} {'bare mkdocs s':>14} {'full/bare':>10} {'ours %':>7} "
-              f"{'post %':>7} {'ms/page':>8} {'element HTML KiB':>17}")
+        print(f"\n{'scale':>5} {'pages':>6} {'full s':>8} {'bare mkdocs s':>14} {'full/bare':>10} {'full CPU s':>11} "
+              f"{'bare CPU s':>11} {'CPU full/bare':>14} {'ours %':>7} {'post %':>7} {'ms/page':>8} {'element HTML KiB':>17}")
         for r in results:
             ours, post = (sum(r["stages"].get(stage, (0, 0))[0] for stage in stages) for stages in (OUR_STAGES, OUR_POST_STAGES))
             print(f"{r['factor']:>4}x {r['pages']:>6} {r['full']:>8.2f} {r['bare']:>14.2f} {r['full'] / r['bare']:>10.2f} "
+                  f"{r['full_cpu']:>11.2f} {r['bare_cpu']:>11.2f} {r['full_cpu'] / r['bare_cpu']:>14.2f} "
                   f"{100 * ours / r['full']:>6.1f}% {100 * post / r['full']:>6.1f}% {1000 * r['full'] / r['pages']:>8.1f} "
                   f"{r['element_html'] / 1024:>17.1f}")
         print(f"\n{'scale':>5} {'pages':>6} {'PDFs':>6} {'cold PDFs s':>12} {'cold full s':>12}   "

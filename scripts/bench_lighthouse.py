@@ -3,17 +3,20 @@
 
     python scripts/bench_lighthouse.py [--site DIR]
 
-Builds the site into a temporary folder (or uses --site), serves it on 127.0.0.1, and runs
-Lighthouse (npm, pinned in package.json; `npm ci` or scripts/setup-test-tools.sh installs it)
-in Debian's Chromium on the home page, an element page and, if the site has checklists, a
-checklist page. Prints one line per page and form factor. A benchmark, not a test: scores
-vary from run to run and with the machine's load.
+Builds the site into a temporary folder (or uses --site), serves it on 127.0.0.1 compressed
+with gzip as real hosts serve text files, and runs Lighthouse (npm, pinned in package.json;
+`npm ci` or scripts/setup-test-tools.sh installs it) in Debian's Chromium on the home page, an
+element page and, when the site has them, a checklist page and the fieldwork workspace. Prints
+one line per page and form factor. A benchmark, not a test: scores vary from run to run and
+with the machine's load.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
+import io
 import json
 import os
 import shutil
@@ -31,17 +34,46 @@ METRICS = {"first-contentful-paint": "FCP", "largest-contentful-paint": "LCP", "
            "cumulative-layout-shift": "CLS"}
 
 
-class _Quiet(SimpleHTTPRequestHandler):
+COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".webmanifest"}
+
+
+class _GzipHandler(SimpleHTTPRequestHandler):
+    """Serves text files gzip-compressed to clients that accept it, as a real host does."""
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if (path.suffix not in COMPRESSED or not path.is_file()
+                or "gzip" not in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = _gzipped(path, path.stat().st_mtime_ns)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+
+@functools.lru_cache(maxsize=None)
+def _gzipped(path: Path, mtime_ns: int) -> bytes:
+    return gzip.compress(path.read_bytes(), 6)  # nginx's gzip_comp_level is 1 by default, 6 is common
 
 
 def pages(site: Path) -> dict[str, str]:
     """Name -> URL path of the pages to measure."""
     chosen = {"home": "", "element 3.1": "framework/3.1/"}
-    checklist = next(iter(sorted((site / "checklists").rglob("index.html"))), None) if (site / "checklists").is_dir() else None
-    if checklist is not None:
-        chosen["checklist"] = checklist.parent.relative_to(site).as_posix() + "/"
+    checklists = sorted(path.parent.relative_to(site).as_posix() + "/" for path in site.glob("checklists/*/index.html"))
+    if checklists:  # the element's own checklist, as the element page links it
+        chosen["checklist"] = "checklists/3.1/" if "checklists/3.1/" in checklists else checklists[0]
+    workspace = next(iter(sorted(site.rglob("workspace/index.html"))), None)
+    if workspace is not None:
+        chosen["workspace"] = workspace.parent.relative_to(site).as_posix() + "/"
     return chosen
 
 
@@ -79,11 +111,11 @@ def main() -> int:
             site = Path(scratch) / "site"
             subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(site),
                             "--docs", str(Path(scratch) / "docs")], check=True, stdout=subprocess.DEVNULL)
-        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_GzipHandler, directory=str(site)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_port}/"
         version = subprocess.run([str(LIGHTHOUSE), "--version"], capture_output=True, text=True).stdout.strip()
-        print(f"Lighthouse {version}, Debian Chromium, site served from {base}")
+        print(f"Lighthouse {version}, Debian Chromium, site served gzip-compressed from {base}")
         try:
             for name, path in pages(site).items():
                 for form, desktop in (("phone", False), ("desktop", True)):

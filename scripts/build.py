@@ -9,7 +9,7 @@ SCRIPTS = Path(__file__).resolve().parent
 VENV_PYTHON = SCRIPTS.parent / ".venv" / "bin" / "python"
 
 try:
-    import jinja2, mkdocs, yaml  # noqa: E401, F401  (the build's own dependencies)
+    import jinja2, mkdocs, rcssmin, rjsmin, yaml  # noqa: E401, F401  (the build's own dependencies)
 except ImportError:
     # Run by a Python without the packages: use the project's environment if `make` made one.
     if VENV_PYTHON.exists() and Path(sys.prefix).resolve() != VENV_PYTHON.parent.parent.resolve():

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the tests need beyond Python packages, if it is not there yet:
-# Debian's Chromium (browser tests), poppler-utils (PDF text), Node.js and npm (axe-core,
+# Debian's Chromium (browser tests), nginx (serves the built site as a real host does in
+# tests/browser/test_published.py), poppler-utils (PDF text), Node.js and npm (axe-core,
 # vnu-jar and lighthouse from package-lock.json), Java (runs vnu-jar) and LibreOffice Calc without
 # its interface (recalculates the workbook's formulas in tests/test_exports.py). Needs root for apt-get.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v npm >/dev/null || missing+=(nodejs npm)
 command -v java >/dev/null || missing+=(default-jre-headless)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -33,6 +34,17 @@ def build_into(out: Path, *args: str | Path) -> Path:
     result = run_build("--out", out, "--docs", out.parent / f"{out.name}-docs", *args)
     assert result.returncode == 0, result.stderr
     return out
+
+
+def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
+    """The fictional framework with one edit; `old` must occur in `file`."""
+    folder = tmp_path / "framework"
+    shutil.copytree(FICTIONAL, folder)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {file}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, SCALE, build_into, run_build, tree_digest
+from conftest import FICTIONAL, FICTIONAL_GUIDANCE, SCALE, broken_copy, build_into, run_build, tree_digest
 
 
 @pytest.fixture(scope="module")
@@ -15,17 +15,6 @@ def built(tmp_path_factory):
     """A site built from the fictional framework, to be left alone by failing builds."""
     out = build_into(tmp_path_factory.mktemp("keep") / "site", "--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE)
     return out, tree_digest(out)
-
-
-def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
-    """The fictional framework with one edit; `old` must occur in `file`."""
-    folder = tmp_path / "framework"
-    shutil.copytree(FICTIONAL, folder)
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return folder
 
 
 S1 = "sections/1-lamp.yaml"

@@ -156,12 +156,16 @@ def test_markup_in_the_scale_is_refused(capsys, sources, tmp_path):
     assert re.search(r"scale\.yaml, line \d+: the text holds HTML markup", err), err
 
 
-def test_a_script_in_content_gets_no_hash_and_is_named():
+def test_a_script_in_content_gets_no_hash_and_is_named(tmp_path):
     page = ('<meta charset="utf-8"><script>theme()</script><article><script>alert(1)</script>'
             '<script type="application/json">{}</script></article>')
-    protected, strays = csp.add_policy(page, allowed={"theme()"})
-    assert strays == ["alert(1)"]
-    assert csp.policy_for(["theme()"]) in protected and csp._hash("alert(1)") not in protected
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text(page, encoding="utf-8")
+    (tmp_path / "index.html").write_text('<meta charset="utf-8"><script>theme()</script>', encoding="utf-8")
+    policy, strays = csp.protect(tmp_path, allowed={"theme()"})
+    assert strays == [tmp_path / "page" / "index.html"]
+    assert csp._hash("theme()") in policy and csp._hash("alert(1)") not in policy
+    assert f'content="{policy}"' in (tmp_path / "page" / "index.html").read_text(encoding="utf-8")
 
 
 def test_encodings(capsys, sources):

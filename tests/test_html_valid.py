@@ -44,15 +44,16 @@ def ours(errors: list[dict], folder: Path) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def folders(site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The site, its offline copy unpacked, and a page with a known error."""
+def folders(site: Path, fictional_site: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The site, its offline copy unpacked, a page with a known error, and the versions pages
+    (change log, superseded version, upgrade view) that only a framework with earlier versions has."""
     offline = tmp_path_factory.mktemp("offline")
     [archive] = (site / "downloads").glob("*-offline.zip")
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(offline)
     bad = tmp_path_factory.mktemp("bad")
     (bad / "bad.html").write_text("<!doctype html><html lang=en><title>x</title><p><div></p>", encoding="utf-8")
-    return {"site": site, "offline": offline, "bad": bad}
+    return {"site": site, "offline": offline, "bad": bad, "versions": fictional_site / "versions"}
 
 
 @pytest.fixture(scope="module")
@@ -72,3 +73,8 @@ def test_every_page_is_valid_html_but_for_known_theme_errors(errors, folders):
 
 def test_every_page_of_the_offline_copy_is_valid_html(errors, folders):
     assert ours(errors, folders["offline"]) == []
+
+
+def test_the_versions_pages_are_valid_html(errors, folders):
+    assert ours(errors, folders["versions"]) == []
+    assert len({e["url"] for e in errors if "/versions/" in e["url"]}) == 4  # every versions page was read

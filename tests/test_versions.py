@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, page, run_build, tree_digest
+from conftest import FICTIONAL_GUIDANCE, broken_copy, page, run_build, tree_digest
 from pdf_text import normalise, page_texts
 
 CHANGES = "versions/2029-03-01-to-2031-02-28/"
@@ -124,6 +124,7 @@ def test_a_framework_with_one_version_has_no_versions_pages(site):
     assert not list((site / "downloads").glob("*-changes-*"))
     assert "What changed" not in (site / "downloads" / "index.html").read_text(encoding="utf-8")
     assert "versions/" not in (site / "index.html").read_text(encoding="utf-8")
+    assert not page(site, "framework/3.1/").select(".hb-element-changes")
 
 
 # --- bad crosswalks and versions stop the build --------------------------------------------------
@@ -167,12 +168,7 @@ def kept(fictional_site, tmp_path_factory):
 def test_a_bad_crosswalk_or_version_stops_the_build_with_file_line_and_fix(case, kept, tmp_path):
     out, before = kept
     (file, old, new), (line, message) = BAD[case]
-    folder = tmp_path / "framework"
-    shutil.copytree(FICTIONAL, folder)
-    path = folder / file
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"test set-up: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    folder = broken_copy(tmp_path, file, old, new)
     result = run_build("--framework", folder, "--guidance", FICTIONAL_GUIDANCE, "--out", out, "--docs", tmp_path / "docs")
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     where = Path(file).name if line is None else f"{Path(file).name}, line {line}:"
@@ -182,3 +178,13 @@ def test_a_bad_crosswalk_or_version_stops_the_build_with_file_line_and_fix(case,
     assert message in result.stderr and "fix:" in result.stderr, result.stderr
     assert "Nothing was changed in" in result.stderr
     assert tree_digest(out) == before
+
+
+def test_element_pages_say_which_of_their_lines_changed_since_the_earlier_version(fictional_site):
+    note = page(fictional_site, "framework/2.1/").select_one(".hb-element-changes")
+    assert note.get_text(" ", strip=True) == (
+        "Since the version released 01 March 2029: line 2.1.2 moved (was 1.2.2); line 2.1.3 merged (was 2.2.1 and 2.2.2); "
+        "line 2.1.4 split (was 2.2.3); line 2.1.5 split (was 2.2.3); line 2.1.6 added. What changed in this version")
+    assert note.a["href"] == "../../versions/2029-03-01-to-2031-02-28/"
+    assert note.has_attr("data-search-exclude")
+    assert "line 1.2.1 modified." in page(fictional_site, "framework/1.2/").select_one(".hb-element-changes").get_text()

@@ -19,8 +19,8 @@ LUNR = Path("assets") / "javascripts" / "lunr"
 # Extra scripts Material's search worker loads for a language (see its importScripts call).
 SEGMENTERS = {"ja": "tinyseg.js", "hi": "wordcut.js", "th": "wordcut.js"}
 PALETTE = "assets/stylesheets/palette.*.min.css"
-# Material's offline plugin adds the iframe-worker shim (search from file://) from a CDN
-# unless the polyfills already name one: this is the copy vendored in overrides/.
+# The iframe-worker shim runs the search worker from file://: the offline copy adds this copy,
+# vendored in overrides/, as Material's offline plugin would add it from a CDN.
 OFFLINE_SHIM = "assets/javascripts/iframe-worker-shim.js"
 SOURCE_MAP_COMMENT = re.compile(r"\n?/[/*][#@] sourceMappingURL=\S+?\.map(?: \*/)?\s*$")
 
@@ -32,6 +32,7 @@ class ThemeOptions:
     search_languages: tuple[str, ...]
     palette: bool
     polyfills: tuple[str, ...]
+    site_url: str = ""   # where the site is published (mkdocs.yml or --site-url); "" if not said
     scripts: frozenset[str] = frozenset()  # the inline scripts the templates write (engine.template_scripts)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -35,10 +36,24 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the checklists' judgement scale (default: data/judgement-scale.yaml)")
     parser.add_argument("--cache", type=Path, default=pipeline.PDF_CACHE,
                         help="where to keep PDFs between builds, to skip unchanged ones (default: build/cache/pdf)")
+    parser.add_argument("--sync-server", type=sync_server, default=None, metavar="URL",
+                        help="the team's CouchDB server the inspection workspace may sync with, e.g. "
+                             "https://couch.example.org (default: none, sync is off); the Content Security Policy allows exactly it")
+    parser.add_argument("--site-url", metavar="URL",
+                        help="the address the site will be published at, such as https://example.org/handbook/ "
+                             "(default: site_url in mkdocs.yml, else the root of any host)")
     parser.add_argument("--check", action="store_true", help="only check the sources; build nothing")
     parser.add_argument("--verify", action="store_true",
                         help="check the open data and workbook already built in --out against the sources; build nothing")
     return parser.parse_args(argv)
+
+
+def sync_server(value: str) -> str:
+    """A CouchDB server's address: http(s), a host, an optional port and path, nothing else."""
+    if not re.fullmatch(r"https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[A-Za-z0-9._~/-]*)?", value):
+        raise argparse.ArgumentTypeError(f"'{value}' is not a server address: give one like https://couch.example.org or "
+                                         "http://127.0.0.1:5984, with no user name, password, query or spaces")
+    return value.rstrip("/")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,13 +62,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if not args.verify:
             check_config(pipeline.CONFIG)
-        framework, site = pipeline.check(args.framework, args.guidance, scale_file=args.scale)
+        framework, site = pipeline.check(args.framework, args.guidance, scale_file=args.scale,
+                                         sync_server=args.sync_server or "")
         print(f"Checked {_counts(framework)} in {args.framework}.")
         if args.check:
             return 0
         if args.verify:
             return _verify(framework, site.checklists.scale, args)
-        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache)
+        pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, site_url=args.site_url,
+                       sync_server=args.sync_server or "")
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
     except KeyboardInterrupt:

@@ -2,11 +2,13 @@
 
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
-than allow all inline scripts, each page's policy names the SHA-256 hash of the inline
-scripts that page holds which the templates wrote (`engine.template_scripts` reads them
-from known-clean pages). A script found in a page's content is never hashed, so the
-browser never runs it, and the build names the page (the source checks in `markup`
-should have stopped it earlier).
+than allow all inline scripts, the policy names the SHA-256 hash of the inline scripts
+the pages hold that the templates wrote (`engine.template_scripts` reads them from
+known-clean pages). A script found in a page's content is never hashed, so the browser
+never runs it, and the build names the page (the checks in `markup` should have stopped
+it earlier). Every page gets the same policy
+(the site has only a handful of inline scripts), so a web server can send it as an HTTP
+header as well (scripts/handbook/hosting.py) and the two always agree.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
@@ -23,11 +25,12 @@ _CHARSET = '<meta charset="utf-8">'
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]*)""", re.I)
 _SRC = re.compile(r"\bsrc\s*=", re.I)
+_SCRIPT_SRC = "script-src 'self'"
 
 # 'self' for every kind of resource; data: only for the SVG icons inside the theme's
 # stylesheet. base-uri and form-action do not fall back to default-src, so they are named.
 POLICY = ("default-src 'self'; script-src 'self'{hashes}; img-src 'self' data:; object-src 'none'; "
-          "base-uri 'self'; form-action 'self'")
+          "base-uri 'self'; form-action 'self'{connect}")
 
 
 def inline_scripts(html: str) -> list[str]:
@@ -45,40 +48,60 @@ def inline_scripts(html: str) -> list[str]:
     return found
 
 
-def policy_for(scripts: Iterable[str]) -> str:
-    """The policy for a page whose allowed inline scripts are `scripts`: the site itself, plus their hashes."""
-    hashes = dict.fromkeys(_hash(script) for script in scripts)  # ordered, no repeats
-    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes))
+def policy_for(html: str, also: Iterable[str] = (), connect: Iterable[str] = ()) -> str:
+    """The policy for one page: the site itself, plus the hashes of the page's inline scripts
+    and of the scripts in `also` (inline scripts that the page's own scripts write later), and
+    the origins in `connect` (a team's sync server named at build time) for the page to talk to."""
+    hashes = dict.fromkeys(_hash(script) for script in [*inline_scripts(html), *also])  # ordered, no repeats
+    servers = "".join(f" {origin}" for origin in connect)
+    return POLICY.format(hashes="".join(f" '{h}'" for h in hashes),
+                         connect=f"; connect-src 'self'{servers}" if servers else "")
 
 
-def add_policy(html: str, allowed: Collection[str], also: Iterable[str] = ()) -> tuple[str, list[str]]:
-    """The page with its policy as the first thing after the charset, before any script, and the
-    inline scripts it holds that are not in `allowed` (they get no hash: the browser will not run them).
-    `also` names inline scripts that the page's own scripts write later."""
+def origin(url: str) -> str:
+    """The origin of a URL (scheme, host and port), as a policy names it."""
+    scheme, rest = url.split("://", 1)
+    return f"{scheme}://{rest.split('/', 1)[0]}"
+
+
+def add_policy(html: str, also: Iterable[str] = ()) -> str:
+    """The page with its policy as the first thing after the charset, before any script."""
+    return _with_policy(html, policy_for(html, also))
+
+
+def _with_policy(html: str, policy: str) -> str:
     if _CHARSET not in html:
         raise ValueError(f"no {_CHARSET} to put the policy after")
-    found = inline_scripts(html)
-    strays = [script for script in found if script not in allowed]
-    policy = policy_for([*(script for script in found if script in allowed), *also])
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-    return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1), strays
+    return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, allowed: Collection[str],
-            written_later: Callable[[str], Iterable[str]] = lambda html: ()) -> list[Path]:
-    """Add the policy to every HTML page under `site_dir`, in place, allowing the inline scripts in
-    `allowed` (those the templates write). Returns the pages that hold any other inline script.
-
-    `written_later(html)` names inline scripts that a page's scripts will write into it.
-    """
+def protect(site_dir: Path, allowed: Collection[str], connect: Iterable[str] = ()) -> tuple[str, list[Path]]:
+    """Add one policy to every HTML page under `site_dir`, in place, allowing those of the pages'
+    inline scripts that are in `allowed` (the ones the templates write) and the servers in `connect`
+    (a team's sync server named at build time). Returns the policy, and the pages that hold any
+    other inline script (the policy does not allow it: browsers will refuse to run it)."""
+    pages = sorted(site_dir.rglob("*.html"))
+    scripts: list[str] = []
     strays = []
-    for path in sorted(site_dir.rglob("*.html")):
-        html = path.read_text(encoding="utf-8")
-        protected, found = add_policy(html, allowed, written_later(html))
-        path.write_text(protected, encoding="utf-8")
-        if found:
+    for path in pages:
+        found = inline_scripts(path.read_text(encoding="utf-8"))
+        scripts += [script for script in found if script in allowed]
+        if any(script not in allowed for script in found):
             strays.append(path)
-    return strays
+    policy = policy_for("", scripts, connect)
+    for path in pages:
+        path.write_text(_with_policy(path.read_text(encoding="utf-8"), policy), encoding="utf-8")
+    return policy, strays
+
+
+def allow_scripts(html: str, scripts: Iterable[str]) -> str:
+    """A page that already has its policy, also allowing `scripts` (inline scripts that the
+    page's own scripts write later, such as the offline copy's search frame)."""
+    if _SCRIPT_SRC not in html:
+        raise ValueError(f"no policy with {_SCRIPT_SRC} to add script hashes to")
+    hashes = "".join(f" '{_hash(script)}'" for script in scripts)
+    return html.replace(_SCRIPT_SRC, _SCRIPT_SRC + hashes, 1)
 
 
 def _hash(script: str) -> str:

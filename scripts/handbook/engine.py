@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from . import csp
-from .assets import OFFLINE_SHIM, ThemeOptions
+from .assets import ThemeOptions
 from .site import GeneratedSite
 from .problems import Problem
 from .sourcefile import read_source
@@ -41,14 +41,14 @@ class _Collector(logging.Handler):
 
 
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
-               sources: dict[str, Path], offline: bool = False) -> ThemeOptions:
+               sources: dict[str, Path], site_url: str | None = None) -> ThemeOptions:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
-    Returns what the configuration asks of the theme's assets, for trimming them, and the
-    inline scripts its templates write (see `template_scripts`), for the security policy.
+    Returns what the configuration asks of the theme's assets, for trimming them, the site's address,
+    and the inline scripts its templates write (see `template_scripts`), for the security policy.
 
     `sources` maps a docs path to the hand-written file it came from, so a warning
-    about that page can name the file a maintainer edits. `offline` builds the copy
-    that works opened from disk (links to index.html files, search without a server).
+    about that page can name the file a maintainer edits. `site_url` replaces mkdocs.yml's
+    (where the site is published; its path is the base of the 404 page's links).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for our users
     from mkdocs.commands.build import build
@@ -61,13 +61,12 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     previous_level, logger.level = logger.level, logging.WARNING
     previous_propagate, logger.propagate = logger.propagate, False
     try:
+        overrides = {"site_url": site_url} if site_url else {}
+
         def configured(docs: Path, out: Path, nav: Any) -> Any:
             config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(out),
-                                 nav=nav, site_name=site.site_name, hooks=[], strict=True)
+                                 nav=nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
             config.extra.update(site.extra)
-            if offline:
-                config.plugins["material/offline"].config.enabled = True
-                config.extra["polyfills"] = [OFFLINE_SHIM]
             return config
 
         config = configured(docs_dir, site_dir, site.nav)
@@ -78,7 +77,7 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
             scripts = template_scripts(Path(canary), max(map(_depth, site.pages), default=0),
                                        lambda docs, out: build(configured(docs, out, None)))
         return ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
-                            tuple(config.extra.get("polyfills") or ()), scripts)
+                            tuple(config.extra.get("polyfills") or ()), config.site_url or "", scripts)
     except MkDocsException as error:
         messages = collector.messages or [str(error)]
         raise EngineError([_problem(message, config_file, sources) for message in messages]) from None

@@ -1,5 +1,5 @@
 """The build's stages in order: load and validate, generate, exports, PDFs, write, engine, trim theme
-assets, content security policy, offline copy, publish.
+assets, content security policy, offline copy, installable (service worker, manifest, hosts' headers), publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -24,6 +24,9 @@ from .engine import build_site
 from .exports import write_site_exports
 from .framework import load_framework
 from .history import load_history
+from .hosting import HOST_FILES, base_path, write_host_configuration
+from .installable import make_installable
+from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .problems import DataError, Problem
@@ -43,20 +46,21 @@ def untimed(stage: str) -> Iterator[None]:
 
 
 def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed,
-          scale_file: Path = SCALE) -> tuple[Framework, GeneratedSite]:
+          scale_file: Path = SCALE, sync_server: str = "") -> tuple[Framework, GeneratedSite]:
     """The validated framework and its generated pages; raises DataError on mistakes."""
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
         history = load_history(framework_dir, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists, history)
+        site = generate(framework, guidance_dir, checklists, history, sync_server)
     return framework, site
 
 
 def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
-          pdf_cache: Path = PDF_CACHE) -> None:
-    """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`)."""
+          pdf_cache: Path = PDF_CACHE, site_url: str | None = None, sync_server: str = "") -> None:
+    """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`).
+    `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
     try:
@@ -68,14 +72,19 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):
-            theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources)
+            theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, site_url=site_url)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
+            minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
-            refuse_content_scripts(csp.protect(staging / "site", theme.scripts), staging / "site", site)
+            policy, strays = csp.protect(staging / "site", theme.scripts,
+                                         connect=[csp.origin(sync_server)] if sync_server else [])
+            refuse_content_scripts(strays, staging / "site", site)
         with stopwatch("offline copy"):
-            write_offline_copy(site, staging / "docs", CONFIG, staging / "offline",
-                               staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+            write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+        with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
+            make_installable(staging / "site", framework, site.site_name, base_path(theme.site_url), HOST_FILES)
+            write_host_configuration(staging / "site", policy, theme.site_url)
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)

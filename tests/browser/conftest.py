@@ -75,8 +75,10 @@ def _same_place(url: str, allowed: str) -> bool:
 
 
 def open_context(browser: Browser, **options: object) -> tuple[BrowserContext, Traffic]:
-    """A fresh context whose every request (the search worker's included) and error is recorded."""
-    context = browser.new_context(**options)
+    """A fresh context whose every request (the search worker's included) and error is recorded.
+    Service workers are blocked unless a test allows them (tests/browser/test_published.py does):
+    elsewhere they would only fetch the whole site in the background of every test."""
+    context = browser.new_context(**{"service_workers": "block", **options})
     traffic = Traffic()
     # Requests are recorded on the context, not the page: only the context sees the worker's.
     context.on("request", lambda request: traffic.requests.append(request.url))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 import yaml
@@ -30,11 +32,25 @@ def test_the_zip_holds_one_folder_with_every_page_of_the_site(site: Path, offlin
         names = archive.namelist()
     assert {name.split("/")[0] for name in names} == {FOLDER}
     assert not [name for name in names if name.endswith(".map")]
-    for path in site.rglob("index.html"):  # a page at x/ online is x.html, or x/index.html for an index page
-        folder = path.parent.relative_to(site)
-        assert (offline_copy / folder / "index.html").is_file() or (offline_copy / f"{folder}.html").is_file(), folder
+    for path in site.rglob("*.html"):  # the same pages at the same places: x/ online is x/index.html
+        assert (offline_copy / path.relative_to(site)).is_file(), path
     assert (offline_copy / "search" / "search_index.js").is_file()
     assert (offline_copy / "assets" / "javascripts" / "iframe-worker-shim.js").is_file()
+
+
+def test_every_link_names_a_file_as_a_browser_opening_files_from_disk_needs(offline_copy: Path):
+    """Opened from disk, a link to a folder shows a file listing: every link must name the page's file."""
+    folders = []
+    for path in offline_copy.rglob("*.html"):
+        for url in re.findall(r'\shref="([^"]*)"', path.read_text(encoding="utf-8")):
+            address = urlsplit(url).path
+            if address and not urlsplit(url).scheme and (address.endswith("/") or address.rsplit("/", 1)[-1] in (".", "..")):
+                folders.append(f"{path.relative_to(offline_copy)}: {url}")
+    assert folders == []
+    index = (offline_copy / "search" / "search_index.js").read_text(encoding="utf-8")
+    locations = {urlsplit(url).path for url in re.findall(r'"location":"([^"]*)"', index)}
+    assert "index.html" in locations and "framework/3.1/index.html" in locations
+    assert [url for url in locations if not url.endswith(".html")] == []
 
 
 def test_the_fieldwork_page_links_to_the_zip(site: Path):
@@ -50,10 +66,10 @@ def test_opened_from_disk_navigation_and_search_work_without_any_connection(brow
     page.goto(home)
     page.locator(".md-tabs__link", has_text="The framework").click()
     page.get_by_role("link", name="3.3. Planning enables the required services").first.click()
-    assert page.url == (offline_copy / "framework" / "3.3.html").as_uri()
+    assert page.url == (offline_copy / "framework" / "3.3" / "index.html").as_uri()
     assert page.locator("h1").inner_text().startswith("3.3. Planning")
     found = search(page, "MAPPA")
-    assert found[:3] == [(offline_copy / "framework" / f"{id}.html").as_uri() for id in ("3.1", "3.3", "6.2")]
+    assert found[:3] == [(offline_copy / "framework" / id / "index.html").as_uri() for id in ("3.1", "3.3", "6.2")]
     page.locator(".md-search-result__item a").first.click()
     assert page.locator("h1").inner_text().startswith("3.1. Assessment establishes outcome priorities")
     assert traffic.hosts_other_than("file:") == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import threading
+import zipfile
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
@@ -159,3 +160,22 @@ def test_change_log_and_upgrade_view_have_no_accessibility_violations(browser: B
     found["upgrade, saved"] = axe_violations(page)
     context.close()
     assert all(v == [] for v in found.values()), json.dumps(found, indent=1)
+
+
+def test_the_upgrade_view_works_in_the_offline_copy_opened_from_disk(browser: Browser, fictional_site: Path, tmp_path: Path):
+    """Its scripts are classic scripts: Chromium refuses ES module scripts from file://."""
+    with zipfile.ZipFile(fictional_site / "downloads" / "lighthouse-keeping-demo-offline.zip") as archive:
+        archive.extractall(tmp_path)
+    folder = tmp_path / "lighthouse-keeping-demo-offline"
+    context, traffic = open_context(browser, viewport=PHONE)
+    page = context.new_page()
+    with_records(page, (folder / "versions" / "upgrade" / "index.html").as_uri(), OLD)
+    page.get_by_role("button", name="Carry to the current version: Night visit").click()
+    expect(page.locator(".hb-upgrade__counter")).to_have_text("Reviewed 0 of 3")
+    page.goto((folder / "versions" / "index.html").as_uri())
+    page.get_by_role("link", name="From 01 March 2029 to 28 February 2031").click()
+    assert page.url == (folder / "versions" / "2029-03-01-to-2031-02-28" / "index.html").as_uri()
+    page.locator(".hb-change--moved a").last.click()
+    assert page.url == (folder / "framework" / "2.1" / "index.html").as_uri() + "#line-2.1.2"
+    assert traffic.hosts_other_than("file:") == [] and traffic.errors == []
+    context.close()

@@ -16,6 +16,7 @@ from ..changelog import ChangeLog
 from ..checklists.documents import documents as checklist_documents
 from ..exports import Export, catalogue
 from ..model import Framework
+from ..offline import zip_name
 from ..pdf import BuiltPdf, build_pdfs
 from ..render import environment
 from ..site import GeneratedSite
@@ -62,7 +63,7 @@ def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf
         groups.setdefault(download.group, []).append(download)
     return environment(TEMPLATES).get_template("downloads.md.j2").render(
         framework=framework, groups=groups, built=built, data=data, changes=changes, here=DOWNLOADS_PAGE,
-        size=_size)
+        size=_size, offline_zip=zip_name(framework.id))
 
 
 def _size(size: int) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from ..changelog import LABELS, ChangeLog
 from ..guidance_model import Guidance
 from ..model import Framework
 from ..render import PageGroup, environment, plain
-from ..urls import element_path, section_path
+from ..urls import changes_path, element_path, section_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Material renders, on every page, the siblings of each entry on the way to that page.
@@ -17,10 +18,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 NAV_LEVEL_LIMIT = 12
 
 
-def generate(framework: Framework, guidance: Guidance) -> PageGroup:
-    """The framework's pages; each element page also shows the handbook's guidance on its lines."""
+def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None = None) -> PageGroup:
+    """The framework's pages; each element page also shows the handbook's guidance on its lines and,
+    when the framework has an earlier version, which of its lines changed since (`latest`)."""
     env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
     group = PageGroup()
+    changed = _changed_lines(latest)
 
     def render(path: str, template: str, **values: Any) -> None:
         group.pages[path] = env.get_template(template).render(framework=framework, guidance=guidance, here=path, **values)
@@ -35,7 +38,9 @@ def generate(framework: Framework, guidance: Guidance) -> PageGroup:
         for element in section.elements:
             previous, following = framework.neighbours(element)
             render(element_path(element), "element.md.j2", element=element, section=section,
-                   previous=previous, following=following)
+                   previous=previous, following=following, latest=latest, labels=LABELS,
+                   changes=[(line, changed[line.id]) for line in element.lines if line.id in changed],
+                   changes_page=changes_path(latest.slug) if latest else None)
             section_nav.append({f"{element.id}. {plain(element.title)}": element_path(element)})
         framework_nav.append({f"{section.id}. {plain(section.title)}": section_nav})
     group.nav = [
@@ -45,6 +50,16 @@ def generate(framework: Framework, guidance: Guidance) -> PageGroup:
     ]
     return group
 
+
+def _changed_lines(latest: ChangeLog | None) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Each line of the current version that changed since the version before: the kind of change,
+    and the earlier ids it came from when they differ from its own (two or more when merged)."""
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    for change in latest.changed if latest else ():
+        for line in change.new:
+            kind, earlier = found.get(line.id, (change.type, ()))
+            found[line.id] = (kind, earlier + tuple(old.id for old in change.old))
+    return {line_id: (kind, () if earlier == (line_id,) else earlier) for line_id, (kind, earlier) in found.items()}
 
 
 def bounded_nav(entries: list[Any], ids: list[str], limit: int = NAV_LEVEL_LIMIT, what: str = "Sections") -> list[Any]:

@@ -8,12 +8,13 @@
    ever dropped, and the record given is never changed.
 
    A classic script, not an ES module: Chromium refuses module scripts from file://, and the
-   offline copy is opened from disk. In a page it is `window.handbook.upgrade`; in Node,
-   `require()` returns it. */
+   offline copy is opened from disk. In a page it is `HB.upgrade` (beside the records' HB.model and
+   HB.store); in Node, `require()` returns it. */
 (function (root, factory) {
-  if (typeof module === "object" && module.exports) module.exports = factory();
-  else (root.handbook = root.handbook || {}).upgrade = factory();
-}(typeof self !== "undefined" ? self : this, function () {
+  var api = factory();
+  if (typeof module === "object" && module.exports) module.exports = api;
+  else (root.HB = root.HB || {}).upgrade = api;
+})(this, function () {
   "use strict";
 
   var FORMAT = "inspection-handbook-record";
@@ -199,4 +200,4 @@
 
   return { FORMAT: FORMAT, AUTOMATIC: AUTOMATIC, REVIEWED: REVIEWED, chain: chain, problem: problem, plan: plan,
            progress: progress, finish: finish, candidates: candidates, byLineId: byLineId, label: label };
-}));
+});

@@ -9,7 +9,7 @@
   "use strict";
   var root = document.getElementById("hb-upgrade");
   var source = document.getElementById("hb-upgrade-data");
-  var rules = window.handbook && window.handbook.upgrade;
+  var rules = window.HB && window.HB.upgrade;
   if (!root || !source || !rules) return;
   var info = JSON.parse(source.textContent);
   var KEY = "hb-records:" + info.framework;
