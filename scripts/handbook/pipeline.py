@@ -29,6 +29,7 @@ from .installable import make_installable
 from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
+from .problems import DataError, Problem
 from .publish import replace_folder, staging_folder
 from .site import GeneratedSite, generate, write_docs
 
@@ -76,7 +77,9 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             trim_theme_assets(staging / "site", theme)
             minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
-            policy = csp.protect(staging / "site", connect=[csp.origin(sync_server)] if sync_server else [])
+            policy, strays = csp.protect(staging / "site", theme.scripts,
+                                         connect=[csp.origin(sync_server)] if sync_server else [])
+            refuse_content_scripts(strays, staging / "site", site)
         with stopwatch("offline copy"):
             write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
@@ -87,6 +90,20 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             replace_folder(staging / "docs", docs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def refuse_content_scripts(pages: list[Path], site_dir: Path, site: GeneratedSite) -> None:
+    """Stop the build if a page holds an inline script no template wrote: the policy would block it, but
+    a maintainer should hear where it came from. (The checks in `markup` stop such text in the sources.)"""
+    problems = []
+    for page in pages:
+        folder = page.relative_to(site_dir).parent.as_posix()
+        docs = next((p for p in (f"{folder}.md", f"{folder}/index.md", "index.md") if p in site.pages), folder)
+        problems.append(Problem(site.sources.get(docs, Path(docs)), None,
+                                "the page holds a script that is not the site's own; browsers will refuse to run it",
+                                "remove the script from the page's source: the site runs only the scripts in overrides/"))
+    if problems:
+        raise DataError(problems)
 
 
 def source_date_epoch(framework: Framework) -> str:

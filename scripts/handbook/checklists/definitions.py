@@ -96,7 +96,7 @@ def load_definitions(framework_dir: Path, scale_file: Path, framework: Framework
     problems: list[Problem] = []
     scale_doc = schema.load_checked(Path(scale_file), "judgement-scale.schema.json", problems)
     kinds_path = Path(framework_dir) / KINDS_FILE
-    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.is_file()
+    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.exists() or kinds_path.is_symlink()
                  else YamlDocument(kinds_path, {}))
     if problems:
         raise DataError(problems)
