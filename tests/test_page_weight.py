@@ -1,17 +1,37 @@
-"""A first visit stays light: an element page, with everything it links, in at most 64 KiB gzipped."""
+"""A first visit stays light: every page, with everything it links, in at most 64 KiB gzipped
+(the fieldwork workspace, an application, 128 KiB). tests/test_scale.py holds the 10x site to
+the same budgets."""
 
 from __future__ import annotations
 
-from handbook.weight import page_weight
+import re
 
-BUDGET = 64 * 1024  # gzip -9 bytes; the search index, fetched only when searching, is not linked
+import pytest
+
+from handbook.weight import BUDGET, budget, over_budget, page_weight
+
+# Not yet within budget (issue 14, item 3): checklist pages (the records script and each line's
+# prompts: 64-70 KiB at 1x) and the pages that list a whole kind of the framework's content, which
+# grow with it (the whole-framework checklist, evidence source and outcome guides).
+KNOWN_HEAVY = re.compile(r"(checklists|evidence|outcomes)/")
+NOT_YET = "issue 14 item 3: checklist pages, and pages listing everything of a kind, are over 64 KiB"
 
 
-def test_every_element_pages_first_visit_is_within_budget(site):
-    element_pages = sorted(p.parent for p in site.glob("framework/*.*/index.html"))
-    assert len(element_pages) == 18
-    for folder in element_pages:
-        weights = page_weight(site, folder.relative_to(site).as_posix())
-        assert weights["CSS"][0] and weights["JS"][0], weights  # the theme's files are counted
+def test_every_page_but_the_known_heavy_kinds_is_within_its_budget(site):
+    assert len(list(site.rglob("index.html"))) > 90
+    assert [page for page in over_budget(site) if not KNOWN_HEAVY.match(page)] == []
+
+
+@pytest.mark.xfail(strict=True, reason=NOT_YET)
+def test_every_page_is_within_its_budget(site):
+    assert over_budget(site) == []
+
+
+def test_the_weight_counts_the_page_and_everything_it_loads(site):
+    for url in ("", "framework/3.1", "checklists/3.1"):
+        weights = page_weight(site, url)
+        assert weights["HTML"][1] > 1000 and weights["CSS"][1] > 10_000 and weights["JS"][1] > 30_000, weights
         assert weights["fonts"] == (0, 0), "system fonts: nothing to download"
-        assert sum(gz for _, gz in weights.values()) <= BUDGET, (folder.name, weights)
+    checklist, element = page_weight(site, "checklists/3.1"), page_weight(site, "framework/3.1")
+    assert checklist["JS"][0] > element["JS"][0], "a checklist page loads the records script as well"
+    assert budget("framework/3.1") == BUDGET and budget("fieldwork/workspace/") == 2 * BUDGET

@@ -33,6 +33,7 @@ class ThemeOptions:
     palette: bool
     polyfills: tuple[str, ...]
     site_url: str = ""   # where the site is published (mkdocs.yml or --site-url); "" if not said
+    scripts: frozenset[str] = frozenset()  # the inline scripts the templates write (engine.template_scripts)
 
 
 def trim_theme_assets(site_dir: Path, options: ThemeOptions) -> None:
@@ -51,10 +52,11 @@ def prune_unused_assets(site_dir: Path, options: ThemeOptions) -> None:
         site_dir.joinpath(OFFLINE_SHIM).unlink(missing_ok=True)
     for map_file in site_dir.joinpath("assets").rglob("*.map"):
         map_file.unlink()
-        generated = map_file.with_suffix("")
-        if generated.is_file():
-            text = generated.read_text(encoding="utf-8")
-            generated.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
+    for path in site_dir.joinpath("assets").rglob("*"):  # no file names a map: vendored ones come without theirs
+        if path.suffix in (".js", ".css"):
+            text = path.read_text(encoding="utf-8")
+            if "sourceMappingURL" in text:
+                path.write_text(SOURCE_MAP_COMMENT.sub("", text), encoding="utf-8")
     needed = _lunr_files(options.search_languages)
     lunr = site_dir / LUNR
     if lunr.is_dir():

@@ -30,6 +30,7 @@ from .installable import make_installable
 from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
+from .problems import DataError, Problem
 from .publish import replace_folder, staging_folder
 from .search_index import add_practitioner_search
 from .site import GeneratedSite, generate, write_docs
@@ -47,21 +48,21 @@ def untimed(stage: str) -> Iterator[None]:
 
 
 def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed,
-          scale_file: Path = SCALE) -> tuple[Framework, GeneratedSite]:
+          scale_file: Path = SCALE, sync_server: str = "") -> tuple[Framework, GeneratedSite]:
     """The validated framework and its generated pages; raises DataError on mistakes."""
     with stopwatch("load and validate"):
         framework = load_framework(framework_dir)
         checklists = load_definitions(framework_dir, scale_file, framework)
         history = load_history(framework_dir, framework)
     with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists, history)
+        site = generate(framework, guidance_dir, checklists, history, sync_server)
     return framework, site
 
 
 def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
-          pdf_cache: Path = PDF_CACHE, site_url: str | None = None) -> None:
+          pdf_cache: Path = PDF_CACHE, site_url: str | None = None, sync_server: str = "") -> None:
     """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`).
-    `site_url` (else mkdocs.yml's) is where it will be published."""
+    `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
     try:
@@ -80,7 +81,9 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             trim_theme_assets(staging / "site", theme)
             minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
-            policy = csp.protect(staging / "site")
+            policy, strays = csp.protect(staging / "site", theme.scripts,
+                                         connect=[csp.origin(sync_server)] if sync_server else [])
+            refuse_content_scripts(strays, staging / "site", site)
         with stopwatch("offline copy"):
             write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
@@ -91,6 +94,20 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             replace_folder(staging / "docs", docs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def refuse_content_scripts(pages: list[Path], site_dir: Path, site: GeneratedSite) -> None:
+    """Stop the build if a page holds an inline script no template wrote: the policy would block it, but
+    a maintainer should hear where it came from. (The checks in `markup` stop such text in the sources.)"""
+    problems = []
+    for page in pages:
+        folder = page.relative_to(site_dir).parent.as_posix()
+        docs = next((p for p in (f"{folder}.md", f"{folder}/index.md", "index.md") if p in site.pages), folder)
+        problems.append(Problem(site.sources.get(docs, Path(docs)), None,
+                                "the page holds a script that is not the site's own; browsers will refuse to run it",
+                                "remove the script from the page's source: the site runs only the scripts in overrides/"))
+    if problems:
+        raise DataError(problems)
 
 
 def source_date_epoch(framework: Framework) -> str:

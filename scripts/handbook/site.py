@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import guidance, guides, versions
+from . import guidance, guides, versions, workspace
 from .checklists import Definitions
 from .checklists import pages as checklist_pages
 from .guidance_model import Guidance
@@ -48,14 +48,16 @@ class GeneratedSite:
 
 
 def generate(framework: Framework, guidance_dir: Path, checklists: Definitions,
-             history: History | None = None) -> GeneratedSite:
-    """All pages, the navigation and the template values for one framework (and its earlier versions)."""
+             history: History | None = None, sync_server: str = "") -> GeneratedSite:
+    """All pages, the navigation and the template values for one framework (and its earlier versions);
+    `sync_server` is the team's CouchDB named at build time, or empty."""
     history = history or History((framework,), ())
     hand_written = guidance.load_pages(guidance_dir)
     advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
     groups = [
         framework_pages.generate(framework, advice, history.changes[-1] if history.changes else None),
         checklist_pages.generate(framework, checklists, advice),
+        workspace.generate(framework, checklists, sync_server),
         guides.generate(framework, advice),
         versions.generate(history, checklists.scale, advice.vocabulary.abbreviations),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),

@@ -8,10 +8,14 @@ the visitor searches. Measured by scripts/bench.py and held to a budget by the t
 from __future__ import annotations
 
 import gzip
+from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 FONT_SUFFIXES = {".woff", ".woff2", ".ttf", ".otf"}
+BUDGET = 64 * 1024  # gzip bytes of any page's first visit, at any size of framework
+# Pages that hold an application rather than text, by their folder's name.
+BUDGETS = {"workspace": 128 * 1024}
 
 
 def page_weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
@@ -24,11 +28,34 @@ def page_weight(site: Path, url: str) -> dict[str, tuple[int, int]]:
              "CSS": [(page.parent / href).resolve() for href in links.stylesheets],
              "JS": [(page.parent / src).resolve() for src in links.scripts],
              "fonts": sorted(path for path in site.rglob("*") if path.suffix in FONT_SUFFIXES)}
-    return {kind: _weigh([path.read_bytes() for path in paths]) for kind, paths in files.items()}
+    return {kind: _weigh(paths) for kind, paths in files.items()}
 
 
-def _weigh(blobs: list[bytes]) -> tuple[int, int]:
-    return sum(map(len, blobs)), sum(len(gzip.compress(blob, 9)) for blob in blobs)
+def budget(url: str) -> int:
+    """The gzip bytes a first visit to `url` may weigh."""
+    return BUDGETS.get(url.rstrip("/").rsplit("/", 1)[-1], BUDGET)
+
+
+def over_budget(site: Path) -> list[str]:
+    """'url: weight > budget' for every page of `site` whose first visit weighs more than its budget."""
+    over = []
+    for page in sorted(site.rglob("index.html")):
+        url = page.parent.relative_to(site).as_posix()
+        weight = sum(gz for _, gz in page_weight(site, url).values())
+        if weight > budget(url):
+            over.append(f"{url or 'home'}/: {weight:,} > {budget(url):,} bytes gzipped")
+    return over
+
+
+def _weigh(paths: list[Path]) -> tuple[int, int]:
+    sizes = [_sizes(path, path.stat().st_mtime_ns) for path in paths]
+    return sum(raw for raw, _ in sizes), sum(gz for _, gz in sizes)
+
+
+@lru_cache(maxsize=256)  # pages share their stylesheets and scripts
+def _sizes(path: Path, mtime_ns: int) -> tuple[int, int]:
+    blob = path.read_bytes()
+    return len(blob), len(gzip.compress(blob, 9))
 
 
 class _Links(HTMLParser):

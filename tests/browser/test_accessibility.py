@@ -1,4 +1,5 @@
-"""axe-core finds no WCAG 2.0, 2.1 or 2.2 A/AA violation on any page, on a desktop and on a phone."""
+"""axe-core finds no WCAG 2.0, 2.1 or 2.2 A/AA violation on any page, on a desktop and on a phone,
+and none on a page of each kind at every common screen size from a 320 px phone to a 1920 px desktop."""
 
 from __future__ import annotations
 
@@ -40,6 +41,29 @@ def test_every_page_has_no_accessibility_violations(browser: Browser, site: Path
         page.goto(base_url + url)
         if violations := axe_violations(page):
             found[url or "/"] = violations
+    context.close()
+    assert not found, json.dumps(found, indent=1)
+
+
+# Common screen sizes (CSS pixels) from a small phone to a desktop; every page is checked at 390x844 above.
+SIZES = {"320x568": (320, 568), "768x1024": (768, 1024), "1280x720": (1280, 720), "1366x768": (1366, 768),
+         "1920x1080": (1920, 1080)}
+# A page of each kind; a checklist of one element has the longest navigation.
+EACH_KIND = ["", "introduction/", "framework/", "framework/3/", "framework/3.1/", "checklists/", "checklists/3.1/",
+             "downloads/", "themes/", "themes/victims/", "outcomes/", "glossary/", "guidance/fieldwork/", "404.html"]
+
+
+def test_a_page_of_each_kind_at_every_common_size(browser: Browser, base_url: str):
+    """One browser context, resized between sizes, so the check adds seconds rather than minutes."""
+    context, _ = open_context(browser, viewport=DESKTOP)
+    page = with_axe(context).new_page()
+    found = {}
+    for name, (width, height) in SIZES.items():
+        page.set_viewport_size({"width": width, "height": height})
+        for url in EACH_KIND:
+            page.goto(base_url + url)
+            if violations := axe_violations(page):
+                found[f"{url or '/'} at {name}"] = violations
     context.close()
     assert not found, json.dumps(found, indent=1)
 

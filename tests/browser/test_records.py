@@ -1,6 +1,7 @@
 """Recording judgements on checklist pages (records.js) in Debian's Chromium, on the served site:
-state kept in localStorage across reloads, several records, export and import, bad files
-refused, printing a filled record, nothing sent anywhere, and all of it by keyboard alone."""
+state kept in the browser (PouchDB) across reloads, several records, each checklist its own
+records, export and import, bad files refused, printing a filled record, nothing sent anywhere,
+and all of it by keyboard alone."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from .conftest import page_urls
 
 URL = "checklists/3.1/"
 SCALE = yaml.safe_load((ROOT / "data" / "judgement-scale.yaml").read_text(encoding="utf-8"))["values"]
-STORE_KEY = "hb-records:hmip-qi-adult"
+STORE_KEY = "hb-records:hmip-qi-adult"  # where the version before PouchDB kept records
 
 
 def radio(page: Page, line: str, value: str):
@@ -37,8 +38,15 @@ def state(page: Page) -> dict[str, tuple[str | None, str]]:
     return {line: tuple(value) for line, value in found.items()}
 
 
-def stored(page: Page):
-    return page.evaluate(f"localStorage.getItem({STORE_KEY!r})")
+def stored(page: Page) -> list[dict]:
+    """Every record document in the browser's store, as the page's own PouchDB reads it."""
+    return page.evaluate("""async () => (await new PouchDB("hb-hmip-qi-adult").allDocs(
+        {include_docs: true, startkey: "record:", endkey: "record:\ufff0"})).rows.map(row => row.doc)""")
+
+
+def ready(page: Page) -> Page:
+    expect(page.locator("#hb-record option")).not_to_have_count(0)  # the script has opened the store
+    return page
 
 
 def fill_in(page: Page) -> dict:
@@ -48,6 +56,12 @@ def fill_in(page: Page) -> dict:
     notes(page, "3.1.1").fill("Seen in case 12: a \"full\" assessment,\nwith two lines.")
     notes(page, "3.1.3").fill("No victim contact recorded.")
     page.locator("[id='field-2']").fill("Case 12")
+    return saved(page)
+
+
+def saved(page: Page) -> dict:
+    """Waits until the bar over the checklist says everything is saved; the form's state."""
+    expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")
     return state(page)
 
 
@@ -55,7 +69,7 @@ def fill_in(page: Page) -> dict:
 def checklist(page: Page, base_url: str) -> Page:
     page.on("dialog", lambda dialog: dialog.accept())
     page.goto(base_url + URL)
-    return page
+    return ready(page)
 
 
 def test_judgements_and_notes_persist_after_reload_and_nothing_leaves_the_device(checklist, context, base_url):
@@ -63,6 +77,7 @@ def test_judgements_and_notes_persist_after_reload_and_nothing_leaves_the_device
     expect(page.locator(".hb-records")).to_contain_text("never sent anywhere")
     before = fill_in(page)
     page.reload()
+    ready(page)
     assert state(page) == before
     assert before["3.1.1"] == ("yes", "Seen in case 12: a \"full\" assessment,\nwith two lines.")
     expect(page.locator("[id='field-2']")).to_have_value("Case 12")
@@ -80,10 +95,11 @@ def test_a_second_record_and_switching_between_them(checklist):
     page.get_by_role("button", name="New record").click()
     assert all(value == (None, "") for value in state(page).values())
     page.get_by_label("Name of this record").fill("Case 13")
-    page.get_by_role("button", name="Rename").click()
+    page.get_by_label("Name of this record").press("Enter")  # named before its first judgement
+    expect(page.locator(".hb-records__bar")).to_contain_text("Case 13")
     radio(page, "3.1.9", "not-applicable").check()
     notes(page, "3.1.9").fill("Custody case.")
-    second = state(page)
+    second = saved(page)
     records = page.get_by_label("Record", exact=True)
     assert records.locator("option").all_inner_texts() == ["Record 1", "Case 13"]
     records.select_option(label="Record 1")
@@ -91,18 +107,39 @@ def test_a_second_record_and_switching_between_them(checklist):
     records.select_option(label="Case 13")
     assert state(page) == second
     page.reload()
-    assert state(page) == second and records.input_value() != ""
+    ready(page)
+    assert state(page) == first  # the first record of this checklist opens first
+    records.select_option(label="Case 13")
+    assert state(page) == second
+
+
+def test_each_checklist_keeps_its_own_records(checklist, base_url):
+    page = checklist
+    fill_in(page)
+    page.goto(base_url + "checklists/organisational/")
+    ready(page)
+    assert page.get_by_label("Record", exact=True).locator("option").all_inner_texts() == [
+        "New record (starts when you enter something or name it)"]
+    page.goto(base_url + URL)
+    ready(page)
+    assert page.get_by_label("Record", exact=True).locator("option").all_inner_texts() == ["Record 1"]
 
 
 def test_export_json_delete_all_then_import_restores_the_record_exactly(checklist, tmp_path):
     page = checklist
     before = fill_in(page)
+    page.get_by_label("Name of this record").fill("Case 12")
+    page.get_by_label("Name of this record").press("Enter")
     with page.expect_download() as download:
         page.get_by_role("button", name="Export as JSON").click()
     exported = tmp_path / download.value.suggested_filename
     download.value.save_as(exported)
-    record = json.loads(exported.read_text(encoding="utf-8"))
-    assert record["framework"] == {"id": "hmip-qi-adult", "version": "2016-05-04"}
+    assert exported.name.startswith("Case-12_")  # field 1 is empty: the record's name leads
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    assert data["format"] == "inspection-handbook-export" and data["formatVersion"] == 2
+    assert data["framework"] == {"id": "hmip-qi-adult", "version": "2016-05-04"}
+    [record] = data["docs"]
+    assert record["checklist"] == "3.1" and record["_revisions"]["start"] >= 2  # its history travels with it
     assert record["lines"]["3.1.1"] == {"judgement": "yes", "note": before["3.1.1"][1]}
     with page.expect_download() as download:
         page.get_by_role("button", name="Export as CSV").click()
@@ -111,21 +148,26 @@ def test_export_json_delete_all_then_import_restores_the_record_exactly(checklis
         ("3.1.1", "yes", before["3.1.1"][1]), ("3.1.2", "partly", ""), ("3.1.3", "", "No victim contact recorded."),
         ("3.1.4", "no", "")]
 
-    page.get_by_role("button", name="Delete all records on this device").click()
-    assert stored(page) is None and all(value == (None, "") for value in state(page).values())
+    page.get_by_role("button", name="Delete all records of this checklist").click()
+    expect(page.get_by_role("button", name="Export them, then delete")).to_be_focused()  # an export is offered first
+    page.get_by_role("button", name="Delete without exporting").click()
+    expect(page.locator(".hb-records__status")).to_contain_text("Deleted 1 record")
+    assert stored(page) == [] and all(value == (None, "") for value in state(page).values())
     page.reload()
+    ready(page)
     assert all(value == (None, "") for value in state(page).values())
 
-    page.get_by_label("Import a record").set_input_files(exported)
-    expect(page.locator(".hb-records__status")).to_contain_text("Imported")
+    page.get_by_label("Import records").set_input_files(exported)
+    expect(page.locator(".hb-records__status")).to_contain_text("Imported 1 file")
     assert state(page) == before
     expect(page.locator("[id='field-2']")).to_have_value("Case 12")
-    assert json.loads(stored(page))["records"] == [record]
+    [again] = stored(page)
+    assert again["_id"] == record["_id"] and again["lines"] == record["lines"]
 
 
 BAD_FILES = {
     "not JSON": (b"{ this is not json", "not valid JSON"),
-    "another tool's JSON": (json.dumps({"cases": []}).encode(), "not a record exported from this handbook"),
+    "another tool's JSON": (json.dumps({"cases": []}).encode(), "not a file exported from this handbook"),
     "another framework version": (None, "released 2015-01-01"),
     "a judgement off the scale": (None, "line 3.1.1"),
 }
@@ -137,35 +179,38 @@ def test_a_bad_import_is_refused_with_a_visible_message_and_changes_nothing(chec
     before = fill_in(page)
     saved = stored(page)
     content, message = BAD_FILES[case]
-    if content is None:
-        record = json.loads(saved)["records"][0]
+    if content is None:  # a record file of the version before PouchDB (still read), made wrong
+        record = {"format": "inspection-handbook-record", "formatVersion": 1, "id": "r-x", "name": "X",
+                  "framework": {"id": "hmip-qi-adult", "version": "2016-05-04"}, "fields": {},
+                  "lines": {"3.1.1": {"judgement": "yes"}}}
         if case == "another framework version":
             record["framework"]["version"] = "2015-01-01"
         else:
             record["lines"]["3.1.1"]["judgement"] = "excellent"
         content = json.dumps(record).encode()
-    page.get_by_label("Import a record").set_input_files(
+    page.get_by_label("Import records").set_input_files(
         {"name": "record.json", "mimeType": "application/json", "buffer": content})
     error = page.get_by_role("alert")
     expect(error).to_be_visible()
-    expect(error).to_contain_text("Not imported")
+    expect(error).to_contain_text("Not imported record.json")
     expect(error).to_contain_text(message)
     expect(error).to_contain_text("Nothing was changed")
     assert stored(page) == saved and state(page) == before
 
 
-def test_a_record_from_another_version_is_shown_but_never_applied(page: Page, base_url):
+def test_a_record_from_another_version_is_left_for_the_upgrade_view_and_never_applied(page: Page, base_url):
     other = {"format": "inspection-handbook-record", "formatVersion": 1, "id": "r-old", "name": "Old visit",
              "framework": {"id": "hmip-qi-adult", "version": "2015-01-01"}, "fields": {},
              "lines": {"3.1.1": {"judgement": "no", "note": "old"}}}
     page.goto(base_url + URL)
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)",
-                  [STORE_KEY, json.dumps({"records": [other], "current": "r-old"})])
+    kept = json.dumps({"records": [other], "current": "r-old"})
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORE_KEY, kept])
     page.reload()
-    expect(page.locator(".hb-records__mismatch")).to_contain_text("not applied here")
+    ready(page)
+    expect(page.locator(".hb-records__error")).to_contain_text("1 record(s) in this browser were made with another version")
     assert state(page)["3.1.1"] == (None, "")
-    expect(radio(page, "3.1.1", "no")).to_be_disabled()
-    assert json.loads(stored(page))["records"] == [other]
+    assert stored(page) == []
+    assert page.evaluate(f"localStorage.getItem({STORE_KEY!r})") == kept  # where the upgrade view reads it
 
 
 def test_a_filled_record_prints_its_judgements_and_notes(checklist):
@@ -228,7 +273,10 @@ def test_the_whole_flow_works_with_the_keyboard_alone(checklist):
     page.keyboard.press("ArrowRight")        # moves to, and chooses, the next value
     page.keyboard.press("Tab")
     page.keyboard.type("Typed by keyboard.")
+    page.keyboard.press("Tab")               # leaving the note saves it at once
+    page.wait_for_timeout(200)
     page.reload()
+    ready(page)
     assert state(page)["3.1.1"] == ("partly", "Typed by keyboard.")
 
     tab_to(page, "button[data-action=new]")
@@ -236,9 +284,8 @@ def test_the_whole_flow_works_with_the_keyboard_alone(checklist):
     assert page.evaluate("document.activeElement.id") == "hb-record-name"
     page.keyboard.press("ControlOrMeta+a")
     page.keyboard.type("Keyboard case")
-    page.keyboard.press("Tab")
-    page.keyboard.press("Enter")             # Rename
-    expect(page.locator(".hb-records__status")).to_contain_text("Renamed to Keyboard case")
+    page.keyboard.press("Enter")             # names it, before any judgement
+    expect(page.locator(".hb-records__status")).to_contain_text("Named Keyboard case")
     assert state(page)["3.1.1"] == (None, "")
 
     page.locator("body").focus()
@@ -249,7 +296,10 @@ def test_the_whole_flow_works_with_the_keyboard_alone(checklist):
 
     tab_to(page, "button[data-action=delete-all]")
     page.keyboard.press("Enter")
-    assert stored(page) is None and state(page)["3.1.1"] == (None, "")
+    page.keyboard.press("Tab")               # past "Export them, then delete"
+    page.keyboard.press("Enter")             # Delete without exporting
+    expect(page.locator(".hb-records__status")).to_contain_text("Deleted 2 record")
+    assert stored(page) == [] and state(page)["3.1.1"] == (None, "")
 
 
 def test_no_page_scrolls_sideways_on_a_phone(browser, base_url, site):

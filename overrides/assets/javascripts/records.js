@@ -1,92 +1,67 @@
-/* Records on checklist pages: a judgement and a note per line, kept in this browser's
-   localStorage only and never sent anywhere. Several named records per framework version;
-   export as JSON or CSV, import a JSON export (checked first: a bad file changes nothing),
-   a summary per element and section, and printing a filled record.
+/* Records on checklist pages: a judgement and a note per line, kept in this browser (PouchDB,
+   via HB.Store) and never sent anywhere. Each checklist keeps its own records; a record of an
+   inspection opens here from the workspace (?record=<id>) with its case in view while filling in.
+   Export a record with its history (the workspace imports and merges it), or as CSV; import
+   files; a summary per element and section; print a filled record.
 
-   Progressive enhancement: the page is a complete blank checklist without this script.
-   Loaded only on checklist pages (their front matter sets `records: true`), as a file of
-   the site's own, with no inline handlers, so it runs under `script-src 'self'`. */
+   Progressive enhancement: the page is a complete blank checklist without this script. Loaded
+   only on checklist pages, after PouchDB, hb/model.js and hb/store.js, as classic scripts of the
+   site's own (no ES modules: Chromium refuses them from file://), so it runs under `script-src 'self'`. */
 (function () {
   "use strict";
-  var root = document.querySelector(".hb-checklist[data-framework][data-version]");
+  var HB = window.HB, model = HB.model;
+  var root = document.querySelector(".hb-checklist[data-checklist][data-framework][data-version]");
   var checks = root ? Array.prototype.slice.call(root.querySelectorAll(".hb-check[data-line]")) : [];
-  if (!checks.length) return;
+  if (!checks.length || !window.PouchDB) return;
 
-  var FORMAT = "inspection-handbook-record";
-  var PREFIX = "hb-records:";
-  var framework = root.dataset.framework, version = root.dataset.version;
-  var KEY = PREFIX + framework;
-  var LINE_ID = /^[1-9]\d*\.[1-9]\d*\.[1-9]\d*$/;
+  var framework = { id: root.dataset.framework, version: root.dataset.version };
+  var checklist = root.dataset.checklist;
+  var lineIds = checks.map(function (c) { return c.dataset.line; });
   var scale = Array.prototype.map.call(checks[0].querySelectorAll("input[type=radio]"), function (radio) {
     return { id: radio.value, label: radio.parentNode.textContent.trim() };
   });
   var fieldInputs = Array.prototype.slice.call(root.querySelectorAll(".hb-checklist__field input"));
-  var store = read();
-  var current = null;  // the record shown, or null until something is entered
-
-  function all(selector, scope) { return Array.prototype.slice.call((scope || document).querySelectorAll(selector)); }
-
-  function el(tag, attributes, children) {
+  var store = new HB.Store(framework);
+  var records = [];      // the records this checklist offers
+  var inspections = {};  // id -> inspection, for the names of the records' inspections
+  var current = null;    // the record shown, or null until something is entered or named
+  var pending = null, saveTimer = null, lastField = null;
+  var el = function (tag, attributes, children) {
     var node = document.createElement(tag);
     Object.keys(attributes || {}).forEach(function (name) {
       if (name === "text") node.textContent = attributes[name];
       else node.setAttribute(name, attributes[name]);
     });
-    (children || []).forEach(function (child) { node.appendChild(child); });
+    (children || []).forEach(function (child) { node.appendChild(typeof child === "string" ? document.createTextNode(child) : child); });
     return node;
+  };
+
+  function all(selector, scope) { return Array.prototype.slice.call((scope || document).querySelectorAll(selector)); }
+
+  /* A record belongs here if it was made on this checklist; one kept by the version before
+     records knew their checklist is offered where all its lines are. */
+  function belongs(doc) {
+    if (!doc.framework || doc.framework.id !== framework.id) return false;
+    if (doc.checklist) return doc.checklist === checklist;
+    var ids = Object.keys(doc.lines || {});
+    return ids.every(function (id) { return lineIds.indexOf(id) >= 0; });
   }
 
-  function svg(tag, attributes) {
-    var node = document.createElementNS("http://www.w3.org/2000/svg", tag);
-    Object.keys(attributes).forEach(function (name) { node.setAttribute(name, attributes[name]); });
-    return node;
-  }
+  function applies(record) { return record.framework.version === framework.version && !newer(record); }
+  function newer(record) { return typeof record.formatVersion === "number" && record.formatVersion > model.FORMAT_VERSION; }
 
-  /* ---- storage ---------------------------------------------------------------------------- */
-
-  function read() {
-    try {
-      var data = JSON.parse(localStorage.getItem(KEY) || "null");
-      return data && Array.isArray(data.records) ? data : { records: [], current: null };
-    } catch (error) {
-      return { records: [], current: null };
-    }
-  }
-
-  function write() {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(store));
-      return true;
-    } catch (error) {
-      say("Could not save in this browser (" + error.name + "). Export the record to keep it.", true);
-      return false;
-    }
-  }
-
-  function applies(record) { return record.framework.version === version; }
-
-  function newRecord(name) {
-    var record = {
-      format: FORMAT, formatVersion: 1, framework: { id: framework, version: version },
-      id: freshId(), name: name, fields: {}, lines: {}
-    };
-    store.records.push(record);
-    return record;
-  }
-
-  function freshId() { return "r-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8); }
-
-  function nextName() {
-    var names = store.records.map(function (r) { return r.name; }), n = store.records.length + 1;
-    while (names.indexOf("Record " + n) >= 0) n += 1;
-    return "Record " + n;
+  function load() {
+    return Promise.all([store.all("record"), store.all("inspection")]).then(function (got) {
+      records = got[0].filter(belongs);
+      inspections = {};
+      got[1].forEach(function (i) { inspections[i._id] = i; });
+    });
   }
 
   /* ---- the page's form <-> the current record ---------------------------------------------- */
 
   function show(record) {
     current = record;
-    store.current = record ? record.id : null;
     var usable = !record || applies(record);
     var entries = record && usable ? record.lines : {};
     checks.forEach(function (check) {
@@ -105,9 +80,11 @@
       input.disabled = !usable;
     });
     ui.mismatch.hidden = usable;
-    ui.mismatch.textContent = usable ? "" : "This record was made with the version of the framework released " +
-      record.framework.version + "; this page shows the version released " + version +
-      ". It is not applied here, so nothing on this page changes it. You can export it or delete it.";
+    ui.mismatch.textContent = usable ? "" : newer(record)
+      ? "This record was made by a newer version of this handbook. It is kept untouched: nothing on this page changes it."
+      : "This record was made with the version of the framework released " + record.framework.version +
+        "; this page shows the version released " + framework.version +
+        ". It is not applied here, so nothing on this page changes it. You can export it or delete it.";
     refreshControls();
     summarise();
   }
@@ -124,15 +101,17 @@
     check.classList.toggle("hb-check--noted", note !== "");
   }
 
-  function record() {
-    if (!current) {  // the first entry starts a record holding everything on the form
-      current = newRecord(nextName());
-      store.current = current.id;
-      checks.forEach(capture);
-      fieldInputs.forEach(capture);
-      refreshControls();
-      say("Started " + current.name + ", saved in this browser only.");
-    }
+  function nextName() {
+    var names = records.map(function (r) { return r.name; }), n = records.length + 1;
+    while (names.indexOf("Record " + n) >= 0) n += 1;
+    return "Record " + n;
+  }
+
+  function start(name) {
+    current = model.newRecord(framework, checklist, { name: name || nextName() });
+    records.push(current);
+    checks.forEach(capture);
+    fieldInputs.forEach(capture);
     return current;
   }
 
@@ -151,16 +130,6 @@
     }
   }
 
-  function changed(event) {
-    var target = event.target;
-    if (!target.closest(".hb-check[data-line]") && fieldInputs.indexOf(target) < 0) return;
-    if (current) capture(target);
-    else record();
-    current.updated = new Date().toISOString();
-    write();
-    summarise();
-  }
-
   function clean(entry) {
     var out = {};
     if (entry.judgement) out.judgement = entry.judgement;
@@ -168,7 +137,63 @@
     return out;
   }
 
-  /* ---- the records panel -------------------------------------------------------------------- */
+  function changed(event) {
+    var target = event.target;
+    if (!target.closest(".hb-check[data-line]") && fieldInputs.indexOf(target) < 0) return;
+    if (current && !applies(current)) return;
+    var fresh = !current;
+    if (fresh) start();
+    else capture(target);
+    current.updated = new Date().toISOString();
+    lastField = target;
+    summarise();
+    // Typing saves a moment after the last key; a tick or leaving the field saves at once.
+    clearTimeout(saveTimer);
+    if (event.type === "input" && target.tagName === "TEXTAREA" && !fresh) { saveTimer = setTimeout(save, 400); updateBar("Typing\u2026"); }
+    else save();
+    if (fresh) { refreshControls(); say("Started " + current.name + ", saved in this browser only."); }
+  }
+
+  /* Saves the current record: only this record's document is written, however many records
+     there are. A failure is shown beside the field being filled in, and the text stays on the
+     page (and in memory) to be saved with the next change, or exported. */
+  function save() {
+    clearTimeout(saveTimer);
+    saveTimer = null;
+    if (!current) return Promise.resolve();
+    var record = current, mine;
+    updateBar("Saving\u2026");
+    mine = pending = store.save(record).then(function () {
+      if (pending !== mine) return;  // a later save is on its way: it will say so
+      pending = null;
+      clearFieldError();
+      if (ui.error.dataset.save) { ui.error.textContent = ""; delete ui.error.dataset.save; say("Saved again: everything is kept."); }
+      if (!saveTimer) updateBar("Saved");
+    }, function (error) {
+      if (pending === mine) pending = null;
+      var kept = store.keepUnsaved(record);
+      var text = "Not saved: " + HB.store.explain(error) + " What you typed is still here" +
+        (kept ? ", and a copy is kept in this browser's other storage, to be put back when this page next opens" : ": don't reload or close the page") +
+        ". Export this record (Export as JSON) to be sure, or free some space and type again to retry.";
+      fieldError(text);
+      ui.error.dataset.save = "1";
+      say(text, true);
+      updateBar("Not saved");
+    });
+    return mine;
+  }
+
+  function fieldError(text) {
+    clearFieldError();
+    var place = lastField && (lastField.closest(".hb-check__notes, .hb-check__scale, .hb-checklist__field"));
+    if (!place) return;
+    var message = el("p", { "class": "hb-records__field-error", role: "alert", text: text });
+    place.parentNode.insertBefore(message, place.nextSibling);
+  }
+
+  function clearFieldError() { all(".hb-records__field-error", root).forEach(function (n) { n.remove(); }); }
+
+  /* ---- the records panel and the bar that keeps the record in view ------------------------- */
 
   var ui = {};
 
@@ -180,35 +205,73 @@
     ui.status = ui.panel.querySelector(".hb-records__status");
     ui.error = ui.panel.querySelector(".hb-records__error");
     ui.mismatch = ui.panel.querySelector(".hb-records__mismatch");
+    ui.confirm = ui.panel.querySelector(".hb-records__confirm");
     ui.printName = el("p", { "class": "hb-records__print-name" });
     root.insertBefore(ui.printName, root.firstChild);
+    ui.bar = el("p", { "class": "hb-records__bar", "aria-live": "off" });
+    root.insertBefore(ui.bar, root.firstChild);
     ui.panel.addEventListener("click", function (event) {
       var action = event.target.closest("button[data-action]");
       if (action) actions[action.dataset.action]();
     });
     ui.select.addEventListener("change", function () {
+      if (saveTimer) save();  // the note being typed belongs to the record being left
       show(find(ui.select.value));
-      write();
       say(current ? "Showing " + current.name + "." : "");
     });
-    ui.file.addEventListener("change", importFile);
+    ui.name.addEventListener("keydown", function (event) {
+      if (event.key === "Enter") { event.preventDefault(); actions.rename(); }
+    });
+    ui.file.addEventListener("change", importFiles);
   }
 
-  function find(id) { return store.records.filter(function (r) { return r.id === id; })[0] || null; }
+  function find(id) { return records.filter(function (r) { return r._id === id; })[0] || null; }
+
+  function titleOf(record) {
+    var inspection = record && record.inspection && inspections[record.inspection];
+    return record ? (record.name || "(no reference)") + (inspection ? " \u00b7 " + inspection.name : "") : "";
+  }
 
   function refreshControls() {
     ui.select.textContent = "";
-    var mine = store.records.filter(function (r) { return r.framework.id === framework; });
-    if (!current) ui.select.appendChild(el("option", { value: "", text: "New record (starts when you enter something)" }));
-    mine.forEach(function (r) {
-      var text = r.name + (applies(r) ? "" : " (other version: " + r.framework.version + ", not applied)");
-      ui.select.appendChild(el("option", { value: r.id, text: text }));
+    if (!current) ui.select.appendChild(el("option", { value: "", text: "New record (starts when you enter something or name it)" }));
+    records.forEach(function (r) {
+      var text = titleOf(r) + (r._conflicts && r._conflicts.length ? " (in conflict: resolve in the workspace)" : "") +
+        (applies(r) ? "" : newer(r) ? " (newer version of the handbook, kept untouched)" : " (other version: " + r.framework.version + ", not applied)");
+      ui.select.appendChild(el("option", { value: r._id, text: text }));
     });
-    ui.select.value = current ? current.id : "";
+    ui.select.value = current ? current._id : "";
     ui.name.value = current ? current.name : "";
-    all("button[data-action=rename], button[data-action=delete], button[data-action^=export], button[data-action=print]", ui.panel)
+    all("button[data-action=delete], button[data-action^=export], button[data-action=print]", ui.panel)
       .forEach(function (b) { b.disabled = !current; });
-    ui.printName.textContent = current ? "Record: " + current.name : "";
+    all("button[data-action=delete-all]", ui.panel).forEach(function (b) { b.disabled = !records.length; });
+    ui.printName.textContent = current ? "Record: " + titleOf(current) : "";
+    drawBar();
+    updateBar(current ? "Saved" : "");
+  }
+
+  /* The bar over the checklist: the record's name and inspection, drawn when the record changes,
+     and its saving state, which alone changes as one types (so a tap on its link is never lost). */
+  function drawBar() {
+    ui.bar.textContent = "";
+    ui.bar.hidden = !current;
+    if (!current) return;
+    var inspection = current.inspection && inspections[current.inspection];
+    ui.bar.appendChild(el("strong", { text: current.name || "(no reference)" }));
+    if (inspection) {
+      ui.bar.appendChild(document.createTextNode(" \u00b7 "));
+      var link = document.getElementById("hb-workspace-link");
+      ui.bar.appendChild(link ? el("a", { href: link.href.split("#")[0] + "#inspection=" + encodeURIComponent(inspection._id), text: inspection.name })
+                              : document.createTextNode(inspection.name));
+    }
+    ui.barState = el("span", { "class": "hb-records__bar-state" });
+    ui.bar.appendChild(ui.barState);
+  }
+
+  function updateBar(state) {
+    if (!current || !ui.barState) return;
+    ui.barState.textContent = state ? " \u00b7 " + state : "";
+    ui.barState.classList.toggle("hb-records__bar-state--bad", state === "Not saved");
   }
 
   function say(text, isError) {
@@ -218,125 +281,133 @@
 
   var actions = {
     "new": function () {
-      show(newRecord(nextName()));
-      write();
-      say("Started " + current.name + ". The page is blank for it.");
+      save();
+      show(null);
+      say("The page is blank for a new record: name it below (Enter), or start filling it in.");
       ui.name.focus();
     },
     rename: function () {
       var name = ui.name.value.trim();
       if (!name) { say("Type a name for the record first.", true); ui.name.focus(); return; }
+      if (!current) start(name);
       current.name = name;
-      write();
+      current.updated = new Date().toISOString();
+      save();
       refreshControls();
-      say("Renamed to " + name + ".");
+      say("Named " + name + ".");
     },
     "delete": function () {
       if (!window.confirm("Delete the record \u201c" + current.name + "\u201d from this device? This cannot be undone.")) return;
-      var name = current.name;
-      store.records = store.records.filter(function (r) { return r !== current; });
-      show(store.records.filter(applies)[0] || null);
-      write();
-      say("Deleted " + name + ".");
+      var gone = current;
+      store.remove(gone).then(function () {
+        records = records.filter(function (r) { return r !== gone; });
+        show(records.filter(applies)[0] || null);
+        say("Deleted " + gone.name + ".");
+      }, function (error) { say("Not deleted: " + HB.store.explain(error), true); });
     },
     "delete-all": function () {
-      if (!window.confirm("Delete all records on this device, for every checklist? This cannot be undone.")) return;
-      Object.keys(localStorage).forEach(function (key) { if (key.indexOf(PREFIX) === 0) localStorage.removeItem(key); });
-      store = { records: [], current: null };
-      show(null);
-      say("Deleted all records on this device.");
+      ui.confirm.hidden = false;
+      ui.confirm.querySelector("p").textContent = "Delete all " + records.length + " record(s) of this checklist from this device? " +
+        "Export them first if anyone may need them: this cannot be undone.";
+      ui.confirm.querySelector("button").focus();
     },
-    "export-json": function () {
-      download(JSON.stringify(current, null, 2) + "\n", "application/json", "json");
-    },
+    "export-then-delete-all": function () { exportDocs(records).then(deleteAll); },
+    "delete-all-now": function () { deleteAll(); },
+    "cancel-delete-all": function () { ui.confirm.hidden = true; ui.panel.querySelector("button[data-action=delete-all]").focus(); },
+    "export-json": function () { exportDocs([current]); },
     "export-csv": function () {
       var rows = [["framework", "version", "record", "line", "judgement", "judgement_label", "note"]];
-      Object.keys(current.lines).sort(byLineId).forEach(function (id) {
+      Object.keys(current.lines).sort(model.byLineId).forEach(function (id) {
         var entry = current.lines[id];
-        rows.push([framework, current.framework.version, current.name, id, entry.judgement || "",
+        rows.push([framework.id, current.framework.version, current.name, id, entry.judgement || "",
                    labelOf(entry.judgement), entry.note || ""]);
       });
-      download(rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n", "text/csv", "csv");
+      download(model.csv(rows), "text/csv", fileName(current, "csv"));
+      say("Exported " + current.name + " as CSV.");
     },
     print: function () { window.print(); }
   };
 
-  function labelOf(id) { return (scale.filter(function (v) { return v.id === id; })[0] || { label: "" }).label; }
-
-  function byLineId(a, b) {
-    var x = a.split(".").map(Number), y = b.split(".").map(Number);
-    return x[0] - y[0] || x[1] - y[1] || x[2] - y[2];
+  function deleteAll() {
+    ui.confirm.hidden = true;
+    var gone = records.slice();
+    Promise.all(gone.map(function (r) { return store.remove(r); })).then(function () {
+      records = [];
+      show(null);
+      say("Deleted " + gone.length + " record(s) of this checklist from this device.");
+    }, function (error) { say("Not all deleted: " + HB.store.explain(error), true); });
   }
 
-  function csvCell(value) { return /[",\r\n]/.test(value) ? '"' + value.replace(/"/g, '""') + '"' : value; }
+  function labelOf(id) { return (scale.filter(function (v) { return v.id === id; })[0] || { label: "" }).label; }
 
-  function download(text, type, extension) {
-    var link = el("a", {
-      href: URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" })),
-      download: (framework + "-" + current.framework.version + "-" + current.name).replace(/[^\w.-]+/g, "-") + "." + extension
+  /* inspection, case reference, inspector, date and time: three inspectors' files never clash */
+  function fileName(record, extension, many) {
+    var inspection = record.inspection && inspections[record.inspection];
+    var inspector = record.inspector || Object.keys(record.fields).filter(function (k) { return /inspector|assessor/i.test(k); })
+      .map(function (k) { return record.fields[k]; })[0] || "";
+    return model.fileName([inspection ? inspection.name : (record.fields[Object.keys(record.fields)[0]] || checklist),
+                           many ? checklist + "-all" : record.name, inspector, model.stamp()], extension);
+  }
+
+  function exportDocs(list) {
+    return save().then(function () {
+      var ids = list.map(function (r) { return r._id; });
+      list.forEach(function (r) { if (r.inspection && ids.indexOf(r.inspection) < 0) ids.push(r.inspection); });
+      return store.exportDocs(ids);
+    }).then(function (docs) {
+      download(JSON.stringify(model.exportFile(framework, docs, checklist), null, 1) + "\n", "application/json",
+               fileName(list[0], "json", list.length > 1));
+      say("Exported " + (list.length === 1 ? list[0].name : list.length + " records") + " as JSON.");
+      return store.setMeta("lastExport", new Date().toISOString());
     });
+  }
+
+  function download(text, type, name) {
+    var link = el("a", { href: URL.createObjectURL(new Blob([text], { type: type + ";charset=utf-8" })), download: name });
     document.body.appendChild(link);
     link.click();
     link.remove();
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-    say("Exported " + current.name + " as " + extension.toUpperCase() + ".");
   }
 
-  /* ---- import: check everything before changing anything ---------------------------------- */
+  /* ---- import: every file checked before anything changes; records merge, never duplicate ---- */
 
-  function importFile() {
-    var file = ui.file.files[0];
-    if (!file) return;
-    var reader = new FileReader();
-    reader.onload = function () {
+  function importFiles() {
+    var files = Array.prototype.slice.call(ui.file.files);
+    if (!files.length) return;
+    Promise.all(files.map(function (file) {
+      return new Promise(function (resolve) {
+        var reader = new FileReader();
+        reader.onload = function () { resolve({ name: file.name, text: reader.result, size: file.size }); };
+        reader.onerror = function () { resolve({ name: file.name, problem: "the file could not be read." }); };
+        reader.readAsText(file);
+      });
+    })).then(function (read) {
       ui.file.value = "";
-      var problem = null, data = null;
-      if (file.size > 5e6) problem = "The file is too large to be a record from this handbook.";
-      else {
-        try { data = JSON.parse(reader.result); } catch (error) { problem = "The file is not valid JSON."; }
-      }
-      problem = problem || invalid(data);
-      if (problem) { say("Not imported: " + problem + " Nothing was changed.", true); return; }
-      if (find(data.id)) data.id = freshId();  // the same record is already here: keep both
-      if (store.records.some(function (r) { return r.name === data.name; })) data.name += " (imported)";
-      store.records.push(data);
-      show(data);
-      if (write()) say("Imported " + data.name + ".");
-    };
-    reader.onerror = function () { say("Not imported: the file could not be read. Nothing was changed.", true); };
-    reader.readAsText(file);
-  }
-
-  function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-
-  function invalid(data) {
-    if (!isObject(data) || data.format !== FORMAT) return "it is not a record exported from this handbook.";
-    if (data.formatVersion !== 1) return "it was made by a newer version of this handbook.";
-    if (!isObject(data.framework) || data.framework.id !== framework) {
-      return "it is a record for another framework (" + (isObject(data.framework) ? String(data.framework.id) : "unknown") + ").";
-    }
-    if (data.framework.version !== version) {
-      return "it was made with the version of the framework released " + String(data.framework.version) +
-        ", and this page shows the version released " + version + ".";
-    }
-    if (typeof data.id !== "string" || !/^[\w-]{1,64}$/.test(data.id)) return "its id is missing or malformed.";
-    if (typeof data.name !== "string" || !data.name.trim() || data.name.length > 200) return "its name is missing or too long.";
-    if (!isObject(data.fields) || !isObject(data.lines)) return "it has no fields or lines.";
-    var ids = scale.map(function (v) { return v.id; });
-    var badField = Object.keys(data.fields).filter(function (k) { return typeof data.fields[k] !== "string"; })[0];
-    if (badField) return "its field \u201c" + badField + "\u201d is not text.";
-    var badLine = Object.keys(data.lines).filter(function (id) {
-      var entry = data.lines[id];
-      return !LINE_ID.test(id) || !isObject(entry) ||
-        Object.keys(entry).some(function (k) { return k !== "judgement" && k !== "note"; }) ||
-        ("judgement" in entry && ids.indexOf(entry.judgement) < 0) ||
-        ("note" in entry && typeof entry.note !== "string");
-    })[0];
-    if (badLine) return "its entry for line " + badLine + " is not a judgement on this scale with a note.";
-    // "upgrade": where a record carried from an earlier version came from, and its deleted lines (upgrade-rules.js).
-    var allowed = ["format", "formatVersion", "framework", "id", "name", "fields", "lines", "updated", "upgrade"];
-    var extra = Object.keys(data).filter(function (k) { return allowed.indexOf(k) < 0; })[0];
-    return extra ? "it has an unknown field \u201c" + extra + "\u201d." : null;
+      var messages = [], good = [];
+      read.forEach(function (file) {
+        var result = { problem: file.problem }, data;
+        if (!file.problem) {
+          if (file.size > 50e6) result.problem = "the file is too large to be a record from this handbook.";
+          else {
+            try { data = JSON.parse(file.text); } catch (error) { result.problem = "the file is not valid JSON."; }
+          }
+          if (!result.problem) result = model.readFile(data, framework, scale.map(function (v) { return v.id; }));
+        }
+        if (result.problem) messages.push("Not imported " + file.name + ": " + result.problem + " Nothing was changed.");
+        else good.push(result.docs);
+      });
+      return good.reduce(function (done, docs) {
+        return done.then(function () { return store.importDocs(docs); });
+      }, Promise.resolve()).then(function () {
+        return load().then(function () {
+          var last = good.length && good[good.length - 1].filter(function (d) { return d.type === "record"; })[0];
+          show((last && find(last._id)) || current);
+          if (messages.length) say(messages.join(" "), true);
+          else say("Imported " + good.length + (good.length === 1 ? " file." : " files."));
+        });
+      });
+    }).catch(function (error) { say("Not imported: " + HB.store.explain(error) + " Nothing was changed.", true); });
   }
 
   /* ---- summary: per element and section, text first, then a small chart ---------------------- */
@@ -348,7 +419,7 @@
       [["section", section], ["element", element]].forEach(function (pair) {
         var key = pair.join(":");
         if (!byId[key]) {
-          byId[key] = { kind: pair[0], id: pair[1], title: titleOf(pair[0], pair[1]), lines: [] };
+          byId[key] = { kind: pair[0], id: pair[1], title: partTitle(pair[0], pair[1]), lines: [] };
           parts.push(byId[key]);
         }
         byId[key].lines.push(line);
@@ -366,8 +437,7 @@
                                     : "No record yet: judgements will be counted here" }),
       el("thead", {}, [el("tr", {}, [el("th", { scope: "col", text: "Part" })].concat(
         scale.concat([{ id: "", label: "Not yet judged" }]).map(function (v, i) {
-          return el("th", { scope: "col" }, [el("span", { "class": "hb-swatch hb-swatch--" + i, "aria-hidden": "true" }),
-                                             document.createTextNode(v.label)]);
+          return el("th", { scope: "col" }, [el("span", { "class": "hb-swatch hb-swatch--" + i, "aria-hidden": "true" }), v.label]);
         }), [el("th", { scope: "col", text: "Chart" })]))]),
       el("tbody", {}, parts.map(function (part) {
         var counts = scale.map(function (v) {
@@ -390,7 +460,7 @@
                               [el("div", { "class": "md-typeset__table" }, [table])]));
   }
 
-  function titleOf(kind, id) {
+  function partTitle(kind, id) {
     var node = kind === "element" ? document.getElementById("element-" + id) : document.getElementById("section-" + id);
     var heading = node && (kind === "element" ? node.querySelector(".hb-checklist__element-title") : node);
     var text = heading ? heading.textContent.trim() : "";
@@ -399,12 +469,15 @@
 
   function chart(counts) {
     var total = counts.reduce(function (a, b) { return a + b; }, 0) || 1, x = 0;
-    var picture = svg("svg", { width: "120", height: "14", viewBox: "0 0 120 14", "aria-hidden": "true", focusable: "false",
-                               "class": "hb-summary__chart" });
+    var ns = "http://www.w3.org/2000/svg", picture = document.createElementNS(ns, "svg");
+    [["width", "120"], ["height", "14"], ["viewBox", "0 0 120 14"], ["aria-hidden", "true"], ["focusable", "false"],
+     ["class", "hb-summary__chart"]].forEach(function (a) { picture.setAttribute(a[0], a[1]); });
     counts.forEach(function (n, i) {
       if (!n) return;
-      var width = 120 * n / total;
-      picture.appendChild(svg("rect", { x: x.toFixed(2), y: "0", width: width.toFixed(2), height: "14", "class": "hb-swatch--" + i }));
+      var width = 120 * n / total, rect = document.createElementNS(ns, "rect");
+      [["x", x.toFixed(2)], ["y", "0"], ["width", width.toFixed(2)], ["height", "14"], ["class", "hb-swatch--" + i]]
+        .forEach(function (a) { rect.setAttribute(a[0], a[1]); });
+      picture.appendChild(rect);
       x += width;
     });
     return picture;
@@ -415,10 +488,41 @@
   bindPanel();
   root.addEventListener("input", changed);
   root.addEventListener("change", changed);
-  window.addEventListener("storage", function (event) {
-    if (event.key !== KEY && event.key !== null) return;
-    store = read();
-    show(current && find(current.id));
+  root.addEventListener("focusout", function (event) { if (event.target.tagName === "TEXTAREA") save(); });
+  window.addEventListener("pagehide", save);
+  // Back from another tab or app: show what was saved there, unless this page has unsaved changes.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState !== "visible" || pending || saveTimer) return;
+    load().then(function () { if (!pending && !saveTimer) show(current && find(current._id) || current); });
   });
-  show(find(store.current) || store.records.filter(applies)[0] || null);
+  // Leaving by the bar's link to the inspection: save first, so the workspace counts this change.
+  root.addEventListener("click", function (event) {
+    var link = event.target.closest(".hb-records__bar a");
+    if (!link) return;
+    event.preventDefault();
+    save().then(function () { window.location.href = link.href; }, function () {});
+  });
+  window.addEventListener("beforeunload", function (event) {
+    if (ui.error.dataset.save) { event.preventDefault(); event.returnValue = ""; }  // unsaved text: ask before leaving
+  });
+  var wanted = new URLSearchParams(window.location.search).get("record");
+  store.open().then(function (report) {
+    if (report.migrated) say("Moved " + report.migrated + " record(s) kept by an earlier version of this handbook into the new store.");
+    if (report.kept.length) say(report.kept.join(" "), true);
+    return load();
+  }).then(function () {
+    return store.restoreUnsaved().then(function (restored) {
+      if (!restored) return;
+      say("Put back " + (restored.name || "a record") + ", which could not be saved last time: nothing was lost.");
+      wanted = restored._id;
+      return load();
+    });
+  }).then(function () {
+    if (current && !find(current._id)) records.push(current);  // begun before the store had opened
+    show(current || find(wanted) || records.filter(applies)[0] || records[0] || null);
+    // Opened for a case from the workspace: start at the checklist, the case named in the bar.
+    if (wanted && current && current._id === wanted && !window.location.hash) root.scrollIntoView();
+  }, function (error) {
+    say("The records on this device cannot be opened: " + HB.store.explain(error) + " Nothing has been changed or deleted.", true);
+  });
 })();

@@ -29,6 +29,7 @@ NOT_APPLICABLE = "not-applicable"
 class ScaleValue:
     id: str
     label: str
+    description: str = ""  # when to tick it, in the handbook's words
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,21 @@ class ChecklistKind:
 
 
 @dataclass(frozen=True)
+class RatingBand:
+    label: str
+    min_percent: int
+
+
+@dataclass(frozen=True)
+class Rating:
+    """A framework's own rule for rating from the share of cases judged (optional in its data)."""
+
+    name: str
+    values: tuple[str, ...]  # scale value ids that count as meeting the line
+    bands: tuple[RatingBand, ...]  # highest first
+
+
+@dataclass(frozen=True)
 class Definitions:
     """Everything a checklist takes from data besides the framework itself."""
 
@@ -68,6 +84,7 @@ class Definitions:
     fields: tuple[str, ...]
     notes: Notes
     kinds: tuple[ChecklistKind, ...]
+    rating: Rating | None = None
 
     def kind_covering(self, section_id: str) -> ChecklistKind | None:
         """The first kind that covers a section, whose header and notes its checklists share."""
@@ -79,11 +96,11 @@ def load_definitions(framework_dir: Path, scale_file: Path, framework: Framework
     problems: list[Problem] = []
     scale_doc = schema.load_checked(Path(scale_file), "judgement-scale.schema.json", problems)
     kinds_path = Path(framework_dir) / KINDS_FILE
-    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.is_file()
+    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.exists() or kinds_path.is_symlink()
                  else YamlDocument(kinds_path, {}))
     if problems:
         raise DataError(problems)
-    problems += _check_scale(scale_doc) + _check_kinds(kinds_doc, framework)
+    problems += _check_scale(scale_doc) + _check_kinds(kinds_doc, framework) + _check_rating(kinds_doc, scale_doc)
     if problems:
         raise DataError(problems)
     return _definitions(scale_doc.data, kinds_doc.data, framework)
@@ -137,6 +154,21 @@ def _check_kinds(document: YamlDocument, framework: Framework) -> list[Problem]:
     return problems
 
 
+def _check_rating(document: YamlDocument, scale: YamlDocument) -> list[Problem]:
+    rating = document.data.get("rating")
+    if not rating:
+        return []
+    ids = [value["id"] for value in scale.data["values"]]
+    problems = [document.problem(("rating", "values", index), f"the rating rule counts '{value}', which is not on the judgement scale",
+                                 f"use ids from {scale.path.name}: {', '.join(ids)}", value)
+                for index, value in enumerate(rating["values"]) if value not in ids]
+    percents = [int(band["min_percent"]) for band in rating["bands"]]
+    if percents != sorted(percents, reverse=True):
+        problems.append(document.problem(("rating", "bands"), "the rating bands are not listed from highest to lowest",
+                                         "list the band with the highest min_percent first"))
+    return problems
+
+
 def _notes(data: dict | None, default: Notes) -> Notes:
     data = data or {}
     return Notes(data.get("label", default.label), int(data.get("lines", default.lines)))
@@ -151,5 +183,8 @@ def _definitions(scale: dict, data: dict, framework: Framework) -> Definitions:
                       tuple(sorted(kind["sections"], key=order.index)),  # framework order, whatever the listing
                       tuple(kind.get("fields", fields)), _notes(kind.get("notes"), notes))
         for kind in data.get("kinds", []))
-    return Definitions(Scale(scale["title"], tuple(ScaleValue(v["id"], v["label"]) for v in scale["values"])),
-                       fields, notes, kinds)
+    rule = data.get("rating")
+    rating = (Rating(rule["name"], tuple(rule["values"]),
+                     tuple(RatingBand(band["label"], int(band["min_percent"])) for band in rule["bands"])) if rule else None)
+    values = tuple(ScaleValue(v["id"], v["label"], v.get("description", "")) for v in scale["values"])
+    return Definitions(Scale(scale["title"], values), fields, notes, kinds, rating)
