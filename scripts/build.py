@@ -19,7 +19,9 @@ except ImportError:
 
 sys.path.insert(0, str(SCRIPTS))
 
-from handbook.cli import main  # noqa: E402
-
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        from handbook.cli import main
+        sys.exit(main())
+    except KeyboardInterrupt:  # before the build started: there is nothing to undo
+        sys.exit("\nBuild interrupted before it started; nothing was changed.")

@@ -81,10 +81,10 @@ def test_bad_input_stops_the_build_with_file_line_and_fix(case, built, tmp_path)
 
 
 SCALE_EDITS = {
-    "a bare yes read as true": ('id: "yes"', "id: yes", 7, "should be a string, not true/false"),
-    "two values with one id": ('id: "partly"', 'id: "yes"', 9, "the scale value id 'yes' appears twice (first at line 7)"),
-    "two values with one label": ('label: "Partly"', 'label: "Yes"', 10, "the scale label 'Yes' appears twice (first at line 8)"),
-    "an unknown key": ('    label: "No"\n', '    label: "No"\n    colour: red\n', 13, "has an unknown key 'colour'"),
+    "a bare yes read as true": ('id: "yes"', "id: yes", 8, "should be a string, not true/false"),
+    "two values with one id": ('id: "partly"', 'id: "yes"', 11, "the scale value id 'yes' appears twice (first at line 8)"),
+    "two values with one label": ('label: "Partly"', 'label: "Yes"', 12, "the scale label 'Yes' appears twice (first at line 9)"),
+    "an unknown key": ('    label: "No"\n', '    label: "No"\n    colour: red\n', 16, "has an unknown key 'colour'"),
 }
 
 

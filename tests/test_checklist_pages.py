@@ -94,6 +94,45 @@ def test_a_key_tells_the_framework_text_from_the_checklists_own(site):
     assert "the judgement boxes (Yes, Partly, No, Not applicable) and the areas headed “Notes” belong to this checklist, not to the framework" in key
 
 
+def test_long_checklists_open_with_contents_linking_to_every_section_and_element(site):
+    for url, section_ids in (("checklists/case-level/", KINDS["case-level"]["sections"]),
+                             ("checklists/whole-framework/", [s.id for s in SOURCE]), ("checklists/3/", ["3"])):
+        html = page(site, url)
+        contents = html.select_one(".hb-checklist nav.hb-checklist__contents")
+        expected = []
+        for section in (s for s in SOURCE if s.id in section_ids):
+            expected += [(f"#section-{section.id}", f"{section.id}. {section.title}")]
+            expected += [(f"#element-{e.id}", f"{e.id}. {e.title}") for e in section.elements]
+        assert [(a["href"], text(a)) for a in contents.select("a")] == expected, url
+        assert all(html.find(id=href[1:]) is not None for href, _ in expected), url
+        assert contents["aria-labelledby"] == contents.select_one("h2")["id"]
+    assert page(site, "checklists/3.1/").select_one(".hb-checklist__contents") is None  # one element: nothing to jump to
+
+
+def test_the_scale_is_defined_beside_the_tick_boxes_and_prompts_can_be_hidden(site):
+    for url in ("checklists/case-level/", "checklists/3.1/"):
+        html = page(site, url)
+        key = html.select_one(".hb-checklist .hb-checklist__scale-key")
+        assert "(this handbook's guidance)" in text(key)
+        assert [(text(dt), text(dd)) for dt, dd in zip(key.select("dt"), key.select("dd"))] == \
+            [(value["label"], value["description"]) for value in SCALE_VALUES]
+        switch = html.select_one(".hb-checklist__switch input[type=checkbox]")
+        assert text(html.select_one(f"label[for='{switch['id']}']")).startswith("Hide the handbook's prompts")
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "checklist.css").read_text(encoding="utf-8")
+    assert f".hb-checklist:has(#{switch['id']}:checked) .hb-check__prompts {{ display: none; }}" in css
+
+
+def test_the_checklists_page_gives_each_scale_value_and_each_step_its_own_item(site):
+    """Once the last value ran into the next step: 'Not applicable.- Write what you found'."""
+    html = page(site, "checklists/")
+    heading = html.select_one("article h2#how-to-fill-one-in")
+    steps = heading.find_next_sibling("ul").find_all("li", recursive=False)
+    assert any(text(step).startswith("Write what you found, and where") for step in steps[1:])
+    values = steps[0].select("ul > li")
+    assert [text(li) for li in values] == [f"{v['label']}: {v['description']}" for v in SCALE_VALUES]
+    assert "- Write" not in text(html.select_one("article"))
+
+
 def test_element_pages_link_to_their_checklist_page_and_pdf(site):
     for element_id in ELEMENTS:
         url = f"framework/{element_id}/"

@@ -127,7 +127,7 @@ def test_every_occurrence_of_a_glossary_term_is_an_abbreviation_with_its_meaning
             assert abbr.get("title") == forms[abbr.get_text()], (path, abbr)
             marked += 1
         for text in article.find_all(string=pattern):
-            if not text.find_parent(["abbr", "svg"]):
+            if not text.find_parent(["abbr", "svg", "script"]):  # a data script (the workspace's) is not text
                 raise AssertionError(f"{path}: {pattern.search(text).group()!r} is not marked in {text!r}")
     assert marked > 500
 
@@ -141,3 +141,25 @@ def test_terms_are_marked_inside_the_framework_text_too(site):
     for element, line, term in [("4.3", "4\\.3\\.3", "social capital"), ("1.3", "1\\.3\\.2", "breach action"),
                                 ("5.3", "5\\.3\\.4", "desistance"), ("3.3", "3\\.3\\.10", "Resettlement")]:
         assert term in [abbr.get_text() for abbr in page(site, f"framework/{element}/").select(f"#line-{line} abbr")]
+
+
+def nav_levels(entries: list, trail: str = "") -> dict[str, int]:
+    """Every level of a navigation (by its trail of titles) and how many entries it holds."""
+    levels = {trail or "top": len(entries)}
+    for entry in entries:
+        if isinstance(entry, dict):
+            ((title, children),) = entry.items()
+            if isinstance(children, list):
+                levels |= nav_levels(children, f"{trail} > {title}")
+    return levels
+
+
+def test_every_level_of_the_navigation_keeps_to_12_entries_the_themes_included():
+    from conftest import ROOT
+    from handbook import pipeline
+
+    _, site = pipeline.check(ROOT / "content" / "framework", ROOT / "content" / "guidance")
+    levels = nav_levels(site.nav)
+    assert max(levels.values()) <= 12, {trail: n for trail, n in levels.items() if n > 12}
+    themes = next(trail for trail in levels if trail.endswith("> Guides > Themes"))
+    assert [trail.rsplit(" > ", 1)[1] for trail in levels if trail.startswith(themes + " > ")] == ["Themes C–S", "Themes V–W"]

@@ -121,6 +121,20 @@ def test_booklet_contents_give_the_page_each_part_starts_on(site):
         assert int(match[1]) == page_of(pages, part, after=contents) + 1, part
 
 
+def test_a_kind_checklist_opens_with_contents_giving_each_part_s_page_and_the_scale_defined(site):
+    pages = page_texts(checklist_pdf(site, "case-level"))
+    first = normalise(pages[0])
+    case_level = next(kind for kind in KINDS if kind["id"] == "case-level")
+    for section in (SECTIONS[s] for s in case_level["sections"]):
+        for part in [f"{section.id}. {section.title}", *(f"{e.id}. {e.title}" for e in section.elements)]:
+            match = re.search(re.escape(part) + r" ?[. ]*?(\d+)(?!\.)", first)
+            assert match, part
+            assert int(match[1]) == page_of(pages, part, after=0) + 1, part
+    scale = yaml.safe_load(SCALE.read_text(encoding="utf-8"))["values"]
+    assert all(normalise(f"{value['label']} {value['description']}") in first for value in scale)
+    assert "Hide the handbook's prompts" not in " ".join(pages)  # a switch for the screen only
+
+
 def test_booklet_holds_the_introduction_and_every_line_verbatim_in_order(site):
     text = normalise(" ".join(page_texts(booklet_pdf(site))))
     position = text.index("This inspection framework is used in our core inspection")
@@ -144,9 +158,16 @@ def test_every_page_has_the_footer(site):
                 assert part in footer, (path.name, number, part)
 
 
+def after_contents(pages: list[str], key: str = "What the judgement boxes mean") -> list[str]:
+    """The pages with everything before the scale's key left out: the contents list before it names
+    every heading."""
+    at = page_of(pages, key)
+    return [""] * at + [pages[at].split(key, 1)[1]] + pages[at + 1:]
+
+
 def test_no_heading_ends_a_page_without_what_follows_it(site):
     for slug, (_, sections) in CHECKLISTS.items():
-        pages = page_texts(checklist_pdf(site, slug))
+        pages = after_contents(page_texts(checklist_pdf(site, slug)))
         for section_id, element_ids in sections:
             # An element's checklist names its section in a line above the element's heading.
             section_heading = ("Section " if slug in ELEMENTS else "") + f"{section_id}. {SECTIONS[section_id].title}"

@@ -77,3 +77,9 @@ def test_a_rating_rule_counting_a_value_not_on_the_scale_stops_the_build(tmp_pat
 def test_a_malformed_sync_server_is_refused_before_building(bad):
     result = run_build("--check", "--sync-server", bad)
     assert result.returncode != 0 and "is not a server address" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_the_workspace_first_visit_is_within_128_kib_gzipped(site):
+    from handbook.weight import page_weight
+    weights = page_weight(site, "workspace/")
+    assert sum(gz for _, gz in weights.values()) <= 128 * 1024, weights

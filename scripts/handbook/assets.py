@@ -33,6 +33,7 @@ class ThemeOptions:
     palette: bool
     polyfills: tuple[str, ...]
     site_url: str = ""   # where the site is published (mkdocs.yml or --site-url); "" if not said
+    scripts: frozenset[str] = frozenset()  # the inline scripts the templates write (engine.template_scripts)
 
 
 def trim_theme_assets(site_dir: Path, options: ThemeOptions) -> None:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import re
 import sys
 import time
 from pathlib import Path
 
 from . import pipeline
-from .engine import EngineError
 from .checklists.definitions import Scale
+from .engine import EngineError, check_config
 from .exports.verify import verify_exports
 from .model import Framework
 from .pdf import PdfError
@@ -58,6 +60,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     started = time.perf_counter()
     try:
+        if not args.verify:
+            check_config(pipeline.CONFIG)
         framework, site = pipeline.check(args.framework, args.guidance, scale_file=args.scale,
                                          sync_server=args.sync_server or "")
         print(f"Checked {_counts(framework)} in {args.framework}.")
@@ -69,6 +73,12 @@ def main(argv: list[str] | None = None) -> int:
                        sync_server=args.sync_server or "")
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
+    except KeyboardInterrupt:
+        print(f"\nBuild interrupted. Nothing was changed in {_shown(args.out)}.", file=sys.stderr)
+        return 130  # the shell's code for a command stopped by Ctrl-C
+    except OSError as error:  # the output folder, the disk or the cache, not the sources
+        print(f"Build stopped: {_fault(error)} Nothing was changed in {_shown(args.out)}.", file=sys.stderr)
+        return 1
     elapsed = time.perf_counter() - started
     print(f"Built {len(site.pages)} pages into {_shown(args.out)} in {elapsed:.1f} s.")
     return 0
@@ -77,17 +87,28 @@ def main(argv: list[str] | None = None) -> int:
 def _verify(framework: Framework, scale: Scale, args: argparse.Namespace) -> int:
     problems = verify_exports(framework, args.framework, args.out, scale)
     if problems:
-        print(DataError(problems).report(Path.cwd()), file=sys.stderr)
+        print(DataError(problems).report(ROOT), file=sys.stderr)
         return 1
     print(f"The open data and workbook in {_shown(args.out)} match the sources.")
     return 0
 
 
 def _fail(problems: list[Problem], args: argparse.Namespace) -> int:
-    print(DataError(problems).report(Path.cwd()), file=sys.stderr)
+    print(DataError(problems).report(ROOT), file=sys.stderr)
     if not args.check:
         print(f"Build stopped. Nothing was changed in {_shown(args.out)}.", file=sys.stderr)
     return 1
+
+
+def _fault(error: OSError) -> str:
+    """A fault writing the build's files, in one sentence with what to do."""
+    where = _shown(Path(error.filename)).rstrip("/") if error.filename else "the output"
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"the disk is full (writing {where}). Free some space, then build again."
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return (f"cannot write {where} ({error.strerror}). Make it writable, "
+                "or build somewhere else with --out DIR.")
+    return f"cannot write {where} ({error.strerror}). Check the folder, or build somewhere else with --out DIR."
 
 
 def _counts(framework: Framework) -> str:
@@ -96,7 +117,8 @@ def _counts(framework: Framework) -> str:
 
 
 def _shown(path: Path) -> str:
+    """A folder as messages name it: relative to the project when it lies inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve())) + "/"
+        return str(Path(os.path.abspath(path)).relative_to(ROOT)) + "/"
     except ValueError:
-        return str(path) + "/"
+        return os.path.abspath(path) + "/"

@@ -2,8 +2,11 @@
 
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
-than allow all inline scripts, the policy names the SHA-256 hash of exactly the inline
-scripts the pages hold, computed from the built files. Every page gets the same policy
+than allow all inline scripts, the policy names the SHA-256 hash of the inline scripts
+the pages hold that the templates wrote (`engine.template_scripts` reads them from
+known-clean pages). A script found in a page's content is never hashed, so the browser
+never runs it, and the build names the page (the checks in `markup` should have stopped
+it earlier). Every page gets the same policy
 (the site has only a handful of inline scripts), so a web server can send it as an HTTP
 header as well (scripts/handbook/hosting.py) and the two always agree.
 """
@@ -13,7 +16,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from pathlib import Path
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
@@ -73,16 +76,23 @@ def _with_policy(html: str, policy: str) -> str:
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, connect: Iterable[str] = ()) -> str:
-    """Add one policy, allowing the inline scripts of every page (and the servers in `connect`:
-    a team's sync server named at build time), to every HTML page under `site_dir`, in place;
-    return it."""
+def protect(site_dir: Path, allowed: Collection[str], connect: Iterable[str] = ()) -> tuple[str, list[Path]]:
+    """Add one policy to every HTML page under `site_dir`, in place, allowing those of the pages'
+    inline scripts that are in `allowed` (the ones the templates write) and the servers in `connect`
+    (a team's sync server named at build time). Returns the policy, and the pages that hold any
+    other inline script (the policy does not allow it: browsers will refuse to run it)."""
     pages = sorted(site_dir.rglob("*.html"))
-    scripts = [script for path in pages for script in inline_scripts(path.read_text(encoding="utf-8"))]
+    scripts: list[str] = []
+    strays = []
+    for path in pages:
+        found = inline_scripts(path.read_text(encoding="utf-8"))
+        scripts += [script for script in found if script in allowed]
+        if any(script not in allowed for script in found):
+            strays.append(path)
     policy = policy_for("", scripts, connect)
     for path in pages:
         path.write_text(_with_policy(path.read_text(encoding="utf-8"), policy), encoding="utf-8")
-    return policy
+    return policy, strays
 
 
 def allow_scripts(html: str, scripts: Iterable[str]) -> str:

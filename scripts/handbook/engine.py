@@ -9,12 +9,15 @@ from __future__ import annotations
 import logging
 import os
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
+from . import csp
 from .assets import ThemeOptions
 from .site import GeneratedSite
 from .problems import Problem
+from .sourcefile import read_source
 
 # MkDocs' warnings about a hand-written page name the page and the missing target.
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) (?:link|unrecognized relative link|absolute link) '(?P<target>[^']+)'")
@@ -40,7 +43,8 @@ class _Collector(logging.Handler):
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
                sources: dict[str, Path], site_url: str | None = None) -> ThemeOptions:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
-    Returns what the configuration asks of the theme's assets, for trimming them, and the site's address.
+    Returns what the configuration asks of the theme's assets, for trimming them, the site's address,
+    and the inline scripts its templates write (see `template_scripts`), for the security policy.
 
     `sources` maps a docs path to the hand-written file it came from, so a warning
     about that page can name the file a maintainer edits. `site_url` replaces mkdocs.yml's
@@ -58,20 +62,112 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     previous_propagate, logger.propagate = logger.propagate, False
     try:
         overrides = {"site_url": site_url} if site_url else {}
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                             nav=site.nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
-        config.extra.update(site.extra)
+
+        def configured(docs: Path, out: Path, nav: Any) -> Any:
+            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(out),
+                                 nav=nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
+            config.extra.update(site.extra)
+            return config
+
+        config = configured(docs_dir, site_dir, site.nav)
         build(config)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
+        with tempfile.TemporaryDirectory(prefix="handbook-templates-") as canary:
+            scripts = template_scripts(Path(canary), max(map(_depth, site.pages), default=0),
+                                       lambda docs, out: build(configured(docs, out, None)))
         return ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
-                            tuple(config.extra.get("polyfills") or ()), config.site_url or "")
+                            tuple(config.extra.get("polyfills") or ()), config.site_url or "", scripts)
     except MkDocsException as error:
         messages = collector.messages or [str(error)]
         raise EngineError([_problem(message, config_file, sources) for message in messages]) from None
     finally:
         logger.removeHandler(collector)
         logger.level, logger.propagate = previous_level, previous_propagate
+
+
+def check_config(config_file: Path) -> None:
+    """Read and validate mkdocs.yml as the engine will, before any long stage runs; EngineError names the line."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import yaml
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    text = read_source(config_file)
+    try:
+        tree = yaml.compose(text, Loader=yaml.SafeLoader)  # composing needs no constructors: !ENV and other tags pass
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise EngineError([Problem(config_file, mark.line + 1 if mark else None,
+                                   f"is not valid YAML: {error.problem or error.context}",
+                                   "check indentation, colons and quotes on this line and the one above")]) from None
+    logger = logging.getLogger("mkdocs")
+    collector = _Collector()
+    logger.addHandler(collector)
+    previous_propagate, logger.propagate = logger.propagate, False
+    try:
+        load_config(str(config_file), hooks=[], strict=True)
+        messages = collector.messages
+    except (ConfigurationError, Abort) as error:  # Abort: the errors were logged
+        messages = collector.messages or [str(error)]
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = previous_propagate
+    if messages:
+        raise EngineError([Problem(config_file, _config_line(tree, text, message), _config_message(message),
+                                   "correct mkdocs.yml as the message says (see https://www.mkdocs.org/user-guide/configuration/)")
+                           for message in messages])
+
+
+def _config_message(message: str) -> str:
+    return " ".join(line.strip() for line in message.splitlines() if line.strip() and not line.startswith("Aborted"))
+
+
+def _config_line(tree: Any, text: str, message: str) -> int | None:
+    """The line a configuration message is about: the line of the setting it names, or of a quoted value in it."""
+    import yaml
+
+    if not isinstance(tree, yaml.MappingNode):
+        return 1
+    keys = {key.value: (key.start_mark.line + 1, value.end_mark.line + 1)
+            for key, value in tree.value if isinstance(key, yaml.ScalarNode)}
+    named = re.findall(r"""['"]([^'"\n]+)['"]""", message)
+    lines = text.splitlines()
+    for word in named:  # 'Config value 'theme'', 'Unrecognised configuration name: x'
+        if word in keys:
+            first, last = keys[word]
+            for value in named:  # a value named in the message, within its setting
+                for number in range(first, min(last, len(lines)) + 1):
+                    if value != word and re.search(rf"(?<![\w-]){re.escape(value)}(?![\w-])", lines[number - 1]):
+                        return number
+            return first
+    if found := re.search(r"configuration name: (\S+)", message):
+        return keys.get(found[1].strip("'\"."), (None,))[0]
+    return None
+
+
+def template_scripts(work: Path, depth: int, build: Any) -> frozenset[str]:
+    """The inline scripts the theme's and the project's templates write into a page, whatever the page holds.
+
+    They are read from known-clean pages: `build(docs, out)` builds one page of plain text at each
+    depth of folder the site has (a script names its way back to the site's root, '../..'), and
+    every inline script in the result came from a template. The policy allows these and no other,
+    so a script that reached a page from the sources never gets a hash and never runs.
+    """
+    docs, out = work / "docs", work / "site"
+    for level in range(depth + 1):
+        page = docs.joinpath(*["clean"] * level, "index.md")
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("# Clean page\n\nPlain text.\n", encoding="utf-8")
+    build(docs, out)
+    return frozenset(script for path in out.rglob("*.html")
+                     for script in csp.inline_scripts(path.read_text(encoding="utf-8")))
+
+
+def _depth(docs_path: str) -> int:
+    """How many folders deep a page's address is: 'framework/3.1.md' -> 2 ('framework/3.1/')."""
+    parts = docs_path.split("/")
+    return len(parts) - (1 if parts[-1] == "index.md" else 0)
 
 
 def _search_languages(config: Any) -> tuple[str, ...]:
@@ -94,7 +190,7 @@ def _problem(message: str, config_file: Path, sources: dict[str, Path]) -> Probl
 
 
 def _line_containing(path: Path, text: str) -> int | None:
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(read_source(path).splitlines(), 1):  # read once already: it is plain UTF-8
         if text in line:
             return number
     return None

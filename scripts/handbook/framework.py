@@ -41,7 +41,7 @@ def load_framework(folder: Path) -> Framework:
 
 
 def _load(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument:
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # anything else is read, and refused if it is not a plain file
         problems.append(Problem(path, None, "the file is missing", f"create {path.name}; see content/framework/ for an example"))
         return YamlDocument(path, None)
     return schema.load_checked(path, schema_name, problems)

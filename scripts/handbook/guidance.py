@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .markup import PAGE_FIX, dangerous_markup
 from .problems import DataError, Problem
+from .sourcefile import read_source
 from .yamlload import parse_yaml
 
 # Hand-written pages that the templates and the footer link to.
 REQUIRED = ("about.md", "accessibility.md", "licence.md")
+MAX_PAGES = 12  # one level of the navigation (see guides.nav for why 12)
 FRONT_MATTER_FIX = ("start the page with front matter: a '---' line, 'title: Page title', "
                     "'nav_order: 1', and a closing '---' line")
 
@@ -28,8 +31,17 @@ def load_pages(folder: Path) -> HandWritten:
     result = HandWritten()
     order: dict[str, tuple[int, str]] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.glob("*.md")):
-        text = path.read_text(encoding="utf-8")
+    paths = sorted(folder.glob("*.md"))
+    if len(paths) > MAX_PAGES:
+        raise DataError([Problem(folder, None, f"holds {len(paths)} pages; the navigation has room for {MAX_PAGES}",
+                                 "merge some pages, or move pages that are not guidance elsewhere")])
+    for path in paths:
+        try:
+            text = read_source(path)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        problems.extend(Problem(path, line, f"the page holds {what}", PAGE_FIX) for line, what in dangerous_markup(text))
         meta = _front_matter(path, text, problems)
         if meta is None:
             continue

@@ -1,5 +1,6 @@
-"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, trim theme
-assets, content security policy, offline copy, installable (service worker, manifest, hosts' headers), publish.
+"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, search index,
+trim theme assets, content security policy, offline copy, installable (service worker, manifest, hosts'
+headers), publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -29,7 +30,9 @@ from .installable import make_installable
 from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
+from .problems import DataError, Problem
 from .publish import replace_folder, staging_folder
+from .search_index import add_practitioner_search
 from .site import GeneratedSite, generate, write_docs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,11 +75,15 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):
             theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, site_url=site_url)
+        with stopwatch("search index"):
+            add_practitioner_search(staging / "site", site.search_terms)
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme)
             minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
-            policy = csp.protect(staging / "site", connect=[csp.origin(sync_server)] if sync_server else [])
+            policy, strays = csp.protect(staging / "site", theme.scripts,
+                                         connect=[csp.origin(sync_server)] if sync_server else [])
+            refuse_content_scripts(strays, staging / "site", site)
         with stopwatch("offline copy"):
             write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
@@ -87,6 +94,20 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             replace_folder(staging / "docs", docs)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def refuse_content_scripts(pages: list[Path], site_dir: Path, site: GeneratedSite) -> None:
+    """Stop the build if a page holds an inline script no template wrote: the policy would block it, but
+    a maintainer should hear where it came from. (The checks in `markup` stop such text in the sources.)"""
+    problems = []
+    for page in pages:
+        folder = page.relative_to(site_dir).parent.as_posix()
+        docs = next((p for p in (f"{folder}.md", f"{folder}/index.md", "index.md") if p in site.pages), folder)
+        problems.append(Problem(site.sources.get(docs, Path(docs)), None,
+                                "the page holds a script that is not the site's own; browsers will refuse to run it",
+                                "remove the script from the page's source: the site runs only the scripts in overrides/"))
+    if problems:
+        raise DataError(problems)
 
 
 def source_date_epoch(framework: Framework) -> str:

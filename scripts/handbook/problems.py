@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +39,10 @@ class DataError(Exception):
 
 
 def _display(path: Path, root: Path | None) -> str:
+    """The file relative to `root` when it lies inside it; a link is named by its own name, not its target's."""
     if root is not None:
         try:
-            return str(path.resolve().relative_to(root.resolve()))
+            return str(Path(os.path.abspath(path)).relative_to(os.path.abspath(root)))
         except ValueError:
             pass
-    return str(path)
+    return os.path.abspath(path)

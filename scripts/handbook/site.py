@@ -20,6 +20,7 @@ from .guidance_model import Guidance
 from .history import History
 from .model import Framework
 from .pages import framework_pages
+from .practitioner_terms import PractitionerTerm, load_practitioner_terms
 from .prompts import load_prompts
 from .render import PageGroup, abbreviation_definitions
 from .vocabulary import load_vocabulary
@@ -38,6 +39,7 @@ class GeneratedSite:
     checklists: Definitions | None = None                   # what the checklist PDFs are made from
     guidance: Guidance | None = None                        # the handbook's prompts, which the checklist PDFs show
     history: History | None = None                          # earlier versions and what changed: change logs, booklet
+    search_terms: tuple[PractitionerTerm, ...] = ()         # practitioners' words, which search adds to the lines
 
     def add_page(self, path: str, markdown: str) -> None:
         """Add a page, ending with the glossary's abbreviation definitions so the engine marks its terms."""
@@ -62,7 +64,8 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions,
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",
                          extra={"framework": _template_values(framework)}, sources=hand_written.sources,
-                         checklists=checklists, guidance=advice, history=history)
+                         checklists=checklists, guidance=advice, history=history,
+                         search_terms=load_practitioner_terms(framework, advice))
     site.files.update(versions.assets(history))
     for group in groups:
         for path, text in group.pages.items():

@@ -38,7 +38,7 @@ def load_vocabulary(folder: Path = DATA_DIR) -> Vocabulary:
 
 
 def _load(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument:
-    if not path.is_file():
+    if not path.exists() and not path.is_symlink():  # anything else is read, and refused if it is not a plain file
         problems.append(Problem(path, None, "the file is missing", f"create {path.name}; see data/schemas/{schema_name} for its form"))
         return YamlDocument(path, None)
     return schema.load_checked(path, schema_name, problems)

@@ -3,6 +3,11 @@
 PyYAML keeps the last of two equal keys without a word and turns `3.10` into the
 number 3.1; neither is acceptable for a framework's ids, so this loader refuses
 duplicate keys and keeps every plain scalar except true/false/null as a string.
+
+The data needs mappings, lists and text, and nothing more: tags (`!!python/...`, `!include`),
+anchors, aliases and merge keys are refused with their line (an alias can also multiply a small
+file into more data than the build could ever handle), and so are nesting deeper than any
+source needs, a text longer than any source needs, and markup in any text (see `markup`).
 """
 
 from __future__ import annotations
@@ -12,20 +17,73 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 
+from .markup import markup_in_text
 from .problems import DataError, Problem
+from .sourcefile import read_source
 
 JsonPath = tuple[str | int, ...]
 
 _KEPT_RESOLVERS = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
 
 
-# libyaml's parser is several times faster than PyYAML's pure-Python one and reports the same marks.
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A framework's deepest value is about six levels down; its longest text a few hundred characters.
+MAX_DEPTH = 20
+MAX_TEXT = 20_000
+MAX_FILES = 2_000  # section or guidance files in one folder: the benchmark's 100x framework has 600
+
+try:  # libyaml's parser is several times faster than PyYAML's pure-Python one and reports the same marks.
+    from yaml.cyaml import CParser as _Parser
+except ImportError:  # pragma: no cover (PyYAML built without libyaml)
+    class _Parser(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            yaml.reader.Reader.__init__(self, text)
+            yaml.scanner.Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
 
 
-class _StringLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """A safe loader whose only implicit types are booleans and null."""
+class _Refused(Exception):
+    """YAML the data never needs, found at `mark`."""
+
+    def __init__(self, mark: yaml.Mark, message: str, fix: str) -> None:
+        super().__init__(message)
+        self.mark, self.message, self.fix = mark, message, fix
+
+
+class _StringLoader(Composer, _Parser, yaml.constructor.SafeConstructor, yaml.resolver.Resolver):  # type: ignore[misc]
+    """A safe loader whose only implicit types are booleans and null, composing nodes in Python
+    (libyaml still scans and parses) so that every tag, anchor and alias is seen and refused."""
+
+    def __init__(self, text: str) -> None:
+        _Parser.__init__(self, text)
+        Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        yaml.resolver.Resolver.__init__(self)
+        self.depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, f"an alias (*{event.anchor}) repeats data from elsewhere in the file",
+                           "write the value out in full here; the data never needs anchors or aliases")
+        if event.anchor is not None:
+            raise _Refused(event.start_mark, f"an anchor (&{event.anchor}) names data to be repeated",
+                           "remove the '&' name; the data never needs anchors or aliases")
+        if event.tag not in (None, "!"):
+            raise _Refused(event.start_mark, f"the tag '{event.tag}' asks for a special kind of value",
+                           "remove the tag (the word starting with '!'): every value here is plain text, a list or a mapping")
+        if isinstance(event, yaml.ScalarEvent) and len(event.value) > MAX_TEXT:
+            raise _Refused(event.start_mark, f"a text of {len(event.value):,} characters is longer than the {MAX_TEXT:,} allowed",
+                           "shorten it, or check that two values have not run together (a missing closing quote?)")
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _Refused(event.start_mark, f"values are nested more than {MAX_DEPTH} levels deep",
+                           "check the indentation and brackets: no source file nests this deep")
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 _StringLoader.yaml_implicit_resolvers = {
@@ -59,12 +117,16 @@ class YamlDocument:
 
 def load_yaml(path: Path) -> YamlDocument:
     """Load one YAML file; raise DataError naming the file and line if it cannot be read."""
-    return parse_yaml(_read_text(path), path)
+    return parse_yaml(read_source(path), path)
 
 
 def yaml_files(folder: Path, what: str, problems: list[Problem]) -> list[Path]:
     """The *.yaml files in `folder`, in name order; a *.yml file is reported, not read."""
     paths = sorted(folder.glob("*.y*ml"))
+    if len(paths) > MAX_FILES:
+        problems.append(Problem(folder, None, f"holds {len(paths):,} {what} files; at most {MAX_FILES:,} are read",
+                                "check that this is the right folder; split the framework if it is really this large"))
+        return []
     for path in paths:
         if path.suffix != ".yaml":
             problems.append(Problem(path, None, f"{what} files must end in .yaml", f"rename it to {path.stem}.yaml"))
@@ -81,6 +143,8 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
         if problem.line:
             problem = replace(problem, line=problem.line + first_line - 1)
         raise DataError([problem]) from None
+    except _Refused as refused:
+        raise DataError([Problem(path, refused.mark.line + first_line, refused.message, refused.fix)]) from None
     finally:
         loader.dispose()
     if node is None:
@@ -96,21 +160,6 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> YamlDocument:
         raise DataError(problems)
     return document
 
-
-def _read_text(path: Path) -> str:
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise DataError([Problem(path, None, f"cannot be read ({error.strerror})", "check that the file exists and is readable")]) from None
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise DataError([Problem(
-            path, line,
-            f"is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot be decoded)",
-            "save the file with UTF-8 encoding; retype any curly quotes or symbols on this line",
-        )]) from None
 
 
 def _syntax_problem(path: Path, error: yaml.MarkedYAMLError, text: str) -> Problem:
@@ -137,6 +186,10 @@ def _convert(node: yaml.Node, path: JsonPath, document: YamlDocument,
             key = loader.construct_object(key_node)
             key = str(key) if key is not None else "null"
             line = key_node.start_mark.line + 1
+            if key == "<<" and not key_node.style:  # plain, not quoted
+                problems.append(Problem(document.path, line, "a merge key (<<) copies another mapping's entries here",
+                                        "write the entries out in full; the data never needs merge keys"))
+                continue
             if key in first_seen:
                 problems.append(Problem(
                     document.path, line,
@@ -150,4 +203,7 @@ def _convert(node: yaml.Node, path: JsonPath, document: YamlDocument,
         return result
     if isinstance(node, yaml.SequenceNode):
         return [_convert(item, (*path, i), document, loader, problems) for i, item in enumerate(node.value)]
-    return loader.construct_object(node)
+    value = loader.construct_object(node)
+    if isinstance(value, str) and (found := markup_in_text(value)):
+        problems.append(Problem(document.path, node.start_mark.line + 1, *found))
+    return value

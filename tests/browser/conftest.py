@@ -100,6 +100,16 @@ def page(context: tuple[BrowserContext, Traffic]) -> Page:
     return context[0].new_page()
 
 
+@pytest.fixture(scope="module")
+def home(browser, base_url: str) -> Page:
+    """The home page, where each query in turn replaces the last in the search box."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(base_url)
+    yield page
+    context.close()
+
+
 def page_urls(site: Path) -> list[str]:
     """The URL path of every built page, as a visitor reaches it ('' for the home page)."""
     urls = []

@@ -110,3 +110,50 @@ def test_the_phone_menu_opens_from_the_keyboard(browser: Browser, base_url: str,
     page.set_viewport_size(DESKTOP)  # wide enough for the navigation to sit beside the page
     assert not menu.is_visible()
     context.close()
+
+
+def test_escape_closes_the_phone_menu_and_returns_to_its_button(browser: Browser, base_url: str):
+    context, _ = open_context(browser, viewport=PHONE)
+    page = context.new_page()
+    page.goto(base_url + "framework/3.1/")
+    menu = page.locator(".hb-menu-button")
+    menu.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)  # the drawer slides in
+    page.keyboard.press("Tab")  # into the menu
+    assert page.is_checked("#__drawer")
+    page.keyboard.press("Escape")
+    assert not page.is_checked("#__drawer") and menu.get_attribute("aria-expanded") == "false"
+    assert page.evaluate("document.activeElement.matches('.hb-menu-button')")
+    page.wait_for_timeout(300)
+    assert not page.locator(".md-sidebar--primary a").first.is_visible()
+    context.close()
+
+
+TIP = "() => { const tip = document.getElementById('hb-term-tip'); return tip && !tip.hidden ? tip.innerText : null; }"
+
+
+def test_glossary_terms_explain_themselves_to_keyboard_and_touch_users(browser: Browser, base_url: str):
+    context, _ = open_context(browser, viewport=PHONE, has_touch=True)
+    page = context.new_page()
+    page.goto(base_url + "framework/3.1/")
+    term = page.locator(".md-content abbr", has_text="MAPPA").first
+    assert page.evaluate(TIP) is None
+    for _ in range(80):  # Tab reaches the term, and its meaning shows
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('abbr')") and term.evaluate("t => t === document.activeElement"):
+            break
+    else:
+        raise AssertionError("Tab never reached the term MAPPA")
+    assert page.evaluate(TIP) == "Multi-Agency Public Protection Arrangements"
+    assert term.get_attribute("aria-describedby") == "hb-term-tip"  # read out by screen readers too
+    box, tip = term.bounding_box(), page.locator("#hb-term-tip").bounding_box()
+    assert tip["y"] >= box["y"] + box["height"] and tip["x"] >= 0 and tip["x"] + tip["width"] <= PHONE["width"]
+    page.keyboard.press("Escape")
+    assert page.evaluate(TIP) is None
+    page.locator("h1").tap()
+    term.tap()  # a finger
+    assert page.evaluate(TIP) == "Multi-Agency Public Protection Arrangements"
+    page.locator("h1").tap()
+    assert page.evaluate(TIP) is None
+    context.close()

@@ -75,3 +75,18 @@ def test_opened_from_disk_navigation_and_search_work_without_any_connection(brow
     assert traffic.hosts_other_than("file:") == []
     assert traffic.errors == []  # the shim's worker frame runs under the page's policy, too
     context.close()
+
+
+def test_opened_from_disk_search_finds_lines_in_practitioners_words(browser: Browser, offline_copy: Path):
+    context, traffic = open_context(browser, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto((offline_copy / "index.html").as_uri())
+    search(page, "accommodation")
+    line = page.locator(".md-search-result__item > a[href$='#line-1.1.2']")
+    assert "Matched accommodation: living arrangements" in line.inner_text()
+    line.click()
+    page.wait_for_url("**#line-1.1.2")
+    assert page.evaluate("document.querySelector(':target').id") == "line-1.1.2"
+    assert traffic.hosts_other_than("file:") == []
+    assert traffic.errors == []  # the handbook's worker runs in the shim's frame under the page's policy
+    context.close()

@@ -103,6 +103,27 @@ def test_after_one_visit_every_kind_of_page_search_and_records_work_offline(brow
     context.close()
 
 
+FETCH_STATUS = "url => fetch(url).then(r => r.status, () => 'failed')"
+
+
+def test_downloads_are_kept_when_first_opened_or_when_the_visitor_asks(browser: Browser, nginx: Nginx):
+    context, traffic, page = visit_once(browser, nginx.url + "downloads/")
+    first, second = (nginx.url + f"downloads/hmip-qi-adult-checklist-{n}.pdf" for n in ("3.1", "3.2"))
+    assert page.evaluate(FETCH_STATUS, first) == 200
+    context.set_offline(True)
+    assert page.evaluate(FETCH_STATUS, first) == 200       # kept when first downloaded
+    assert page.evaluate(FETCH_STATUS, second) == "failed"   # never downloaded, not kept
+    context.set_offline(False)
+    page.reload()
+    page.get_by_role("button", name="Keep every file on this page on this device").click()
+    expect(page.locator("[data-hb-keep-status]")).to_contain_text("are kept on this device", timeout=60_000)
+    context.set_offline(True)
+    for name in ("hmip-qi-adult-checklist-3.2.pdf", "hmip-qi-adult-self-assessment.xlsx", "hmip-qi-adult-offline.zip"):
+        assert page.evaluate(FETCH_STATUS, nginx.url + "downloads/" + name) == 200, name
+    assert traffic.hosts_other_than(nginx.url) == []
+    context.close()
+
+
 def test_the_404_page_helps_under_the_sub_path(browser: Browser, nginx: Nginx):
     context, traffic = open_context(browser, viewport=PHONE)
     page = context.new_page()

@@ -8,7 +8,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from .conftest import DESKTOP, PHONE, open_context
 from .test_accessibility import axe_violations, with_axe
-from .workspace_helpers import REFERENCE, as_file, conflicted_export, import_files, open_inspection, open_workspace
+from .workspace_helpers import OPENED, REFERENCE, as_file, conflicted_export, import_files, open_inspection, open_workspace
 
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
@@ -29,7 +29,7 @@ def test_workspace_case_findings_and_merge_dialog_have_no_violations(browser: Br
     found["findings"] = axe_violations(page)
     page.go_back()
     page.locator(".hb-ws__records").get_by_role("link", name="K1").click()
-    expect(page.locator(".hb-records__bar strong")).to_have_text("K1")
+    expect(page.locator(".hb-records__bar strong")).to_have_text("K1", timeout=OPENED)
     found["case"] = axe_violations(page)
     assert {view: problems for view, problems in found.items() if problems} == {}
     assert traffic.errors == []

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 WORKSPACE = "workspace/"
 FRAMEWORK = {"id": "hmip-qi-adult", "version": "2016-05-04"}
 REFERENCE = "Case reference (pseudonymous, never a name)"
+OPENED = 15_000  # ms: a case opens the whole case-level checklist, slow on a loaded 2-core machine
 
 
 def open_workspace(page: Page, base_url: str) -> Page:
@@ -32,7 +33,7 @@ def open_inspection(page: Page, name: str) -> None:
 
 
 def saved(page: Page) -> None:
-    expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")
+    expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved", timeout=OPENED)
 
 
 def judge(page: Page, judgements: dict[str, str], notes: dict[str, str] | None = None) -> None:
@@ -46,7 +47,7 @@ def judge(page: Page, judgements: dict[str, str], notes: dict[str, str] | None =
 
 def back_to_inspection(page: Page) -> None:
     page.locator(".hb-records__bar a").click()
-    expect(page.locator("#hb-ws-title")).to_be_visible()
+    expect(page.locator("#hb-ws-title")).to_be_visible(timeout=OPENED)
 
 
 def add_case(page: Page, reference: str, judgements: dict[str, str], notes: dict[str, str] | None = None,
@@ -56,14 +57,14 @@ def add_case(page: Page, reference: str, judgements: dict[str, str], notes: dict
     if inspector is not None:
         page.locator("[id='hb-ws-by-case-level']").fill(inspector)
     page.get_by_role("button", name="Add and open").first.click()
-    expect(page.locator(".hb-records__bar strong")).to_have_text(reference)
+    expect(page.locator(".hb-records__bar strong")).to_have_text(reference, timeout=OPENED)
     judge(page, judgements, notes)
     back_to_inspection(page)
 
 
 def open_case(page: Page, reference: str) -> None:
     page.locator(".hb-ws__records").get_by_role("link", name=reference, exact=True).click()
-    expect(page.locator(".hb-records__bar strong")).to_have_text(reference)
+    expect(page.locator(".hb-records__bar strong")).to_have_text(reference, timeout=OPENED)
 
 
 def export_inspection(page: Page, folder: Path) -> Path:

@@ -17,7 +17,7 @@
         if (p.done + p.failed < p.total) return;
         button.disabled = false;
         status.textContent = p.failed
-          ? "Kept " + p.done + " of " + p.total + " files (" + size + "); " + p.failed + " could not be fetched: try again with a connection."
+          ? "Kept " + p.done + " of " + p.total + " files (" + size + "); " + p.failed + " could not be kept: reload the page and try again with a connection."
           : "All " + p.total + " files are kept on this device (" + size + "): they open without a connection.";
       };
       registration.active.postMessage({type: "keep-downloads"}, [channel.port2]);

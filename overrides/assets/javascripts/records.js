@@ -520,6 +520,8 @@
   }).then(function () {
     if (current && !find(current._id)) records.push(current);  // begun before the store had opened
     show(current || find(wanted) || records.filter(applies)[0] || records[0] || null);
+    // Opened for a case from the workspace: start at the checklist, the case named in the bar.
+    if (wanted && current && current._id === wanted && !window.location.hash) root.scrollIntoView();
   }, function (error) {
     say("The records on this device cannot be opened: " + HB.store.explain(error) + " Nothing has been changed or deleted.", true);
   });

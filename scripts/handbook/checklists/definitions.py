@@ -29,6 +29,7 @@ NOT_APPLICABLE = "not-applicable"
 class ScaleValue:
     id: str
     label: str
+    description: str = ""  # when to tick it, in the handbook's words
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def load_definitions(framework_dir: Path, scale_file: Path, framework: Framework
     problems: list[Problem] = []
     scale_doc = schema.load_checked(Path(scale_file), "judgement-scale.schema.json", problems)
     kinds_path = Path(framework_dir) / KINDS_FILE
-    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.is_file()
+    kinds_doc = (schema.load_checked(kinds_path, "checklists.schema.json", problems) if kinds_path.exists() or kinds_path.is_symlink()
                  else YamlDocument(kinds_path, {}))
     if problems:
         raise DataError(problems)
@@ -185,5 +186,5 @@ def _definitions(scale: dict, data: dict, framework: Framework) -> Definitions:
     rule = data.get("rating")
     rating = (Rating(rule["name"], tuple(rule["values"]),
                      tuple(RatingBand(band["label"], int(band["min_percent"])) for band in rule["bands"])) if rule else None)
-    return Definitions(Scale(scale["title"], tuple(ScaleValue(v["id"], v["label"]) for v in scale["values"])),
-                       fields, notes, kinds, rating)
+    values = tuple(ScaleValue(v["id"], v["label"], v.get("description", "")) for v in scale["values"])
+    return Definitions(Scale(scale["title"], values), fields, notes, kinds, rating)

@@ -137,7 +137,8 @@ def _about(sheet: Worksheet, framework: Framework, scale: Scale, prompts: bool) 
         (None, None),
         (f"{scale.title} scale", BOLD),
         ("The values the drop-down lists offer:", None),
-        *((value.label, None) for value in scale.values),
+        *((f"{value.label}: {value.description}" if value.description else value.label, None)
+          for value in scale.values),
         (None, None),
         *((text, None) for text in (framework.licence.copyright, framework.licence.attribution,
                                     framework.licence.url) if text),

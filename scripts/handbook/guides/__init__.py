@@ -16,6 +16,7 @@ from ..guidance_model import Guidance
 from ..model import Element, Framework, Line, Outcome
 from ..render import PageGroup, as_heading, environment
 from ..urls import GUIDE_PAGES, outcome_path, source_path, theme_path
+from ..pages.framework_pages import NAV_LEVEL_LIMIT, bounded_nav
 from .heatmap import heat_map
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -72,12 +73,22 @@ def generate(framework: Framework, guidance: Guidance) -> PageGroup:
            anchor=anchor)
 
     group.nav = [{"Guides": [
-        {"Evidence sources": [GUIDE_PAGES["sources"], *({s.name: source_path(s)} for s in vocabulary.sources)]},
-        {"Themes": [GUIDE_PAGES["themes"], *({t.name: theme_path(t)} for t in vocabulary.themes)]},
-        {"Outcomes": [GUIDE_PAGES["outcomes"], *({as_heading(o.text): outcome_path(o)} for o in framework.outcomes)]},
+        {"Evidence sources": [GUIDE_PAGES["sources"], *_bounded("Sources", {s.name: source_path(s) for s in vocabulary.sources})]},
+        {"Themes": [GUIDE_PAGES["themes"], *_bounded("Themes", {t.name: theme_path(t) for t in vocabulary.themes})]},
+        {"Outcomes": [GUIDE_PAGES["outcomes"], *_bounded("Outcomes", {as_heading(o.text): outcome_path(o) for o in framework.outcomes})]},
         {"Glossary": GUIDE_PAGES["glossary"]},
     ]}]
     return group
+
+
+def _bounded(what: str, pages: dict[str, str]) -> list[Any]:
+    """A guide's pages for the navigation, beside its index page: as they are when they fit in one level,
+    else by name in alphabetical ranges ('Themes A–K'), so that no level holds more than NAV_LEVEL_LIMIT entries."""
+    if len(pages) < NAV_LEVEL_LIMIT:
+        return [{name: path} for name, path in pages.items()]
+    names = sorted(pages, key=str.lower)
+    return bounded_nav([{name: pages[name]} for name in names], [name[:1].upper() for name in names],
+                       limit=NAV_LEVEL_LIMIT - 1, what=what)
 
 
 def by_element(framework: Framework, line_ids: Iterable[str]) -> list[ElementLines]:

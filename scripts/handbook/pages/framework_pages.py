@@ -62,10 +62,11 @@ def _changed_lines(latest: ChangeLog | None) -> dict[str, tuple[str, tuple[str, 
     return {line_id: (kind, () if earlier == (line_id,) else earlier) for line_id, (kind, earlier) in found.items()}
 
 
-def bounded_nav(entries: list[Any], ids: list[str], limit: int = NAV_LEVEL_LIMIT) -> list[Any]:
-    """Nest `entries` (one per section id) in labelled ranges so no level holds more than `limit`."""
-    spans = [(section_id, section_id, entry) for section_id, entry in zip(ids, entries)]
+def bounded_nav(entries: list[Any], ids: list[str], limit: int = NAV_LEVEL_LIMIT, what: str = "Sections") -> list[Any]:
+    """Nest `entries` (one per id, such as a section's) in ranges labelled '<what> <first id>–<last id>'
+    so that no level holds more than `limit`."""
+    spans = [(entry_id, entry_id, entry) for entry_id, entry in zip(ids, entries)]
     while len(spans) > limit:
-        spans = [(chunk[0][0], chunk[-1][1], {f"Sections {chunk[0][0]}–{chunk[-1][1]}": [e for _, _, e in chunk]})
+        spans = [(chunk[0][0], chunk[-1][1], {f"{what} {chunk[0][0]}–{chunk[-1][1]}": [e for _, _, e in chunk]})
                  for chunk in (spans[i:i + limit] for i in range(0, len(spans), limit))]
     return [entry for _, _, entry in spans]

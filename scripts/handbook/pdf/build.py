@@ -12,9 +12,13 @@ import json
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from importlib.metadata import version
@@ -83,7 +87,10 @@ def _make(documents: list[PdfDocument], keys: dict[str, str], cache_dir: Path, p
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker) as pool:
             # Longest first, so the big documents do not finish last on one core.
             order = sorted(documents, key=lambda d: -len(d.html))
-            futures = {pool.submit(_render, d.html, str(cache_dir / f"{keys[d.path]}.pdf")): d for d in order}
+            # Workers start while the work is handed out; they inherit Ctrl-C being ignored, so only
+            # this process reacts to it (a worker starting up would otherwise print a traceback).
+            with _ctrl_c_ignored():
+                futures = {pool.submit(_render, d.html, str(cache_dir / f"{keys[d.path]}.pdf")): d for d in order}
             for future in as_completed(futures):
                 document = futures[future]
                 pages, messages = future.result()
@@ -92,11 +99,27 @@ def _make(documents: list[PdfDocument], keys: dict[str, str], cache_dir: Path, p
                 if not messages:  # only a clean result is remembered, so a warning shows again next time
                     _write(cache_dir / f"{keys[document.path]}.json", json.dumps({"pages": pages}))
                 progress.step(document.path.rsplit("/", 1)[-1])
+    except KeyboardInterrupt:
+        pool.shutdown(wait=True, cancel_futures=True)  # the PDFs being made are finished (ready for next time)
+        raise
     except BrokenProcessPool:
         warned.setdefault("a PDF worker stopped unexpectedly (out of memory?)", []).extend(d.path for d in documents)
     finally:
         progress.done()
     return warned
+
+
+@contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ignore Ctrl-C for a moment (only the main thread may change how signals are handled)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _shown(path: Path) -> str:
@@ -173,9 +196,13 @@ _unavailable: str | None = None
 
 
 def _start_worker() -> None:
-    """Import WeasyPrint once per worker, and collect what it logs instead of printing it."""
+    """Import WeasyPrint once per worker, and collect what it logs instead of printing it.
+    Ctrl-C reaches every process of the terminal: the build stops the workers, which ignore it
+    rather than each printing a traceback."""
     global _unavailable
     import logging
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     class Collect(logging.Handler):
         def emit(self, record: logging.LogRecord) -> None:

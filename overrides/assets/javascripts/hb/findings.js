@@ -101,7 +101,7 @@
     var block = el("div", { "class": "hb-findings__line", id: "hb-f-l-" + line.id, "data-line": line.id }, [
       el("p", { "class": "hb-findings__text" }, [el("strong", { text: line.id + " " }), line.text]),
       el("p", { "class": "hb-findings__sentence", text: stats.sentence(line.id, tallied, ws.data.scale) }),
-      summary(ws, "Line " + line.id, tallied, "records")]);
+      tallied.judged + tallied.notApplicable ? summary(ws, "Line " + line.id, tallied, tallied.judged === 1 ? "record" : "records") : null]);
     var n = stats.behind(records, line.id).length;
     var details = el("details", { "class": "hb-findings__behind" }, [el("summary", { text: "Cases and notes behind " + line.id + " (" + n + ")" })]);
     details.addEventListener("toggle", function () {  // drawn when opened: 200 records' notes are a lot of text

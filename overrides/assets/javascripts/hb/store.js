@@ -160,10 +160,12 @@
         if (failed.length) throw new Error(failed[0].message || failed[0].name);
         return restoreDeleted(db, docs);
       }).then(function (restored) {
-        var ids = Object.keys(docs.reduce(function (seen, d) { seen[d._id] = 1; return seen; }, {}));
-        return Promise.all(ids.map(function (id) { return db.get(id, { conflicts: true }).catch(function () { return {}; }); })).then(function (now) {
+        var ids = Object.keys(fresh.reduce(function (seen, d) { seen[d._id] = 1; return seen; }, {}));
+        if (!ids.length) return { added: 0, already: docs.length, restored: restored, conflicts: [] };
+        return db.allDocs({ keys: ids, include_docs: true, conflicts: true }).then(function (now) {
           return { added: fresh.length, already: docs.length - fresh.length, restored: restored,
-                   conflicts: now.filter(function (d) { return d._conflicts && d._conflicts.length; }).map(function (d) { return d._id; }) };
+                   conflicts: now.rows.filter(function (row) { return row.doc && row.doc._conflicts && row.doc._conflicts.length; })
+                     .map(function (row) { return row.id; }) };
         });
       });
     });
@@ -173,16 +175,17 @@
      "I want these records", and a deletion (which replication would let win) must not swallow
      them. The file's version becomes the next revision after the deletion. Resolves to a count. */
   function restoreDeleted(db, docs) {
-    var live = docs.filter(function (d) { return !d._deleted; });
-    return Promise.all(live.map(function (doc) {
-      return db.get(doc._id).then(function () { return 0; }, function (error) {
-        if (error.status !== 404) throw error;
-        var copy = JSON.parse(JSON.stringify(doc));
-        delete copy._rev;
+    var live = {};
+    docs.forEach(function (d) { if (!d._deleted) live[d._id] = d; });
+    return db.allDocs({ keys: Object.keys(live) }).then(function (result) {
+      var gone = result.rows.filter(function (row) { return row.value && row.value.deleted; }).map(function (row) {
+        var copy = JSON.parse(JSON.stringify(live[row.id]));
+        copy._rev = row.value.rev;  // the next revision after the deletion
         delete copy._revisions;
-        return db.put(copy).then(function () { return 1; });
+        return copy;
       });
-    })).then(function (counts) { return counts.reduce(function (a, b) { return a + b; }, 0); });
+      return gone.length ? db.bulkDocs(gone).then(function () { return gone.length; }) : 0;
+    });
   }
 
   /* Each inspection has a database of its own on the team's server, named from its id. */

@@ -82,7 +82,7 @@
       var labels = {};
       ws.data.scale.forEach(function (v) { labels[v.id] = v.label; });
       var diffs = HB.merge.differences(versions);
-      var dialog = el("dialog", { "class": "hb-merge", "aria-labelledby": "hb-merge-title" });
+      var dialog = el("dialog", { "class": "hb-merge md-typeset", "aria-labelledby": "hb-merge-title" });
       var form = el("form", { method: "dialog" });
       form.appendChild(el("h2", { id: "hb-merge-title", text: "Resolve: " + (versions[0].name || id) }));
       form.appendChild(el("p", { text: "This record was changed on " + versions.length + " devices. Choose, for each line where they differ, the version to keep. Lines they agree on are kept as they are." }));

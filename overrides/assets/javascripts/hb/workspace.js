@@ -66,6 +66,7 @@
   function render() {
     var where = currentInspection();
     main.textContent = "";
+    document.body.classList.toggle("hb-ws--inside", where.view !== "list" && !!where.doc);  // the intro is for the list
     if (where.doc && where.view === "findings") HB.findings.render(main, ws, where.doc);
     else if (where.doc) renderInspection(where.doc);
     else renderList();

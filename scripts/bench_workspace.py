@@ -1,0 +1,254 @@
+#!/usr/bin/env python3
+"""Benchmark: the inspection workspace with many records, in Debian's Chromium.
+
+    python scripts/bench_workspace.py [--cases 200] [--note 300]
+
+Builds the site into a temporary folder with a local pouchdb-server (npm, in memory) named as
+the team's sync server, serves it on 127.0.0.1, and measures in Chromium, with 200 case records
+holding a 300-character note on every line: opening the workspace, opening a case, saving a
+judgement, computing and drawing the findings, importing 3 files of 70 records each (chosen
+together), and syncing with the local pouchdb-server (sending every record, then a second device
+fetching them). Prints each figure in milliseconds (median of a few runs where it can repeat),
+the storage the browser reports, and the workspace's first-visit weight. A benchmark, not a test:
+figures vary with the machine's load. Targets: each interaction under 200 ms, an import or sync of
+70 records under 1 s, the first visit within 128 KiB gzipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+SERVER = ROOT / "node_modules" / "pouchdb-server" / "bin" / "pouchdb-server"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
+
+SEED = """async ([cases, noteLength]) => {
+  const ws = HB.workspace, data = ws.data, fw = ws.framework;
+  const kind = data.kinds[0];
+  const lines = data.sections.filter(s => kind.sections.includes(s.id)).flatMap(s => s.elements.flatMap(e => e.lines.map(l => l.id)));
+  const inspection = HB.model.newInspection(fw, {name: "Benchmark inspection", inspector: "Ann"});
+  await ws.store.save(inspection);
+  const words = "assessment plan risk review contact seen missing agreed partner victim ".repeat(20);
+  const docs = [];
+  for (let i = 0; i < cases; i += 1) {
+    const r = HB.model.newRecord(fw, kind.id, {inspection: inspection._id, name: "B" + String(i).padStart(3, "0"),
+                                               inspector: ["Ann", "Ben", "Cat"][i % 3], date: "2026-11-02"});
+    lines.forEach((id, j) => { r.lines[id] = {judgement: data.scale[(i + j) % data.scale.length].id,
+                                               note: (i + " " + id + " " + words).slice(0, noteLength)}; });
+    docs.push(r);
+  }
+  await ws.store.db.bulkDocs(docs);
+  return {inspection: inspection._id, record: docs[0]._id, lines: lines.length};
+}"""
+
+
+# From the user's action (a file chosen, a button pressed) to the page's message, timed in the page
+# itself, so the time Playwright takes to hand a file to the page is not counted.
+TIMER = """() => {
+  window.__marks = [];
+  const mark = () => { window.__t0 = performance.now(); };
+  document.addEventListener("change", mark, true);
+  document.addEventListener("click", mark, true);
+  new MutationObserver(() => window.__marks.push([performance.now() - window.__t0,
+    document.querySelector(".hb-ws__status").textContent + document.querySelector(".hb-ws__alert").textContent]))
+    .observe(document.querySelector(".hb-ws"), {subtree: true, childList: true, characterData: true});
+}"""
+
+LAST = """text => { const found = window.__marks.filter(m => m[1].includes(text)); return found.length ? found[0][0] : null; }"""
+
+
+def timed(page, action, text: str, timeout: float = 120_000) -> float:
+    page.evaluate(TIMER)
+    action()
+    page.wait_for_function(f"() => window.__marks.some(m => m[1].includes({json.dumps(text)}))", timeout=timeout)
+    return page.evaluate(LAST, text)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_couch(folder: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    process = subprocess.Popen([shutil.which("node"), str(SERVER), "--in-memory", "--host", "127.0.0.1", "--port", str(port)],
+                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.1)
+    for key, value in [("httpd/enable_cors", "true"), ("cors/origins", "*"), ("cors/credentials", "true"),
+                       ("cors/methods", "GET, PUT, POST, HEAD, DELETE"),
+                       ("cors/headers", "accept, authorization, content-type, origin, referer")]:
+        request = urllib.request.Request(f"{url}/_config/{key}", data=json.dumps(value).encode(), method="PUT")
+        urllib.request.urlopen(request, timeout=5)
+    return process, url
+
+
+def import_files(framework: dict, lines: list[str], files: int, per_file: int, note: int) -> list[dict]:
+    """Export files as three inspectors' devices write them: an inspection and its records."""
+    out = []
+    inspection = {"_id": "inspection:imported", "_rev": "1-a", "_revisions": {"start": 1, "ids": ["a"]}, "type": "inspection",
+                  "formatVersion": 2, "framework": framework, "name": "Imported inspection", "inspector": "Lead"}
+    for f in range(files):
+        docs = [inspection]
+        for i in range(per_file):
+            rev = f"{f:02d}{i:04d}"
+            docs.append({"_id": f"record:imp-{f}-{i}", "_rev": f"1-{rev}", "_revisions": {"start": 1, "ids": [rev]},
+                         "type": "record", "format": "inspection-handbook-record", "formatVersion": 2, "framework": framework,
+                         "checklist": "case-level", "inspection": "inspection:imported", "name": f"I{f}-{i}",
+                         "inspector": ["Ann", "Ben", "Cat"][f], "date": "2026-11-03", "fields": {},
+                         "lines": {id: {"judgement": "yes", "note": ("imported note " * 40)[:note]} for id in lines}})
+        out.append({"name": f"inspector-{f}.json", "mimeType": "application/json",
+                    "buffer": json.dumps({"format": "inspection-handbook-export", "formatVersion": 2, "framework": framework,
+                                          "exported": "2026-11-03T12:00:00Z", "docs": docs}).encode()})
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=int, default=200)
+    parser.add_argument("--note", type=int, default=300)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+    from handbook.weight import page_weight
+
+    with tempfile.TemporaryDirectory() as temp:
+        temp_path = Path(temp)
+        couch, couch_url = start_couch(temp_path)
+        try:
+            site = temp_path / "site"
+            subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(site), "--docs", str(temp_path / "docs"),
+                            "--sync-server", couch_url], check=True, capture_output=True)
+            server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+            base = f"http://127.0.0.1:{server.server_port}/"
+            weight = page_weight(site, "workspace/")
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=shutil.which("chromium"), args=ARGS)
+                figures = measure(browser, base, args)
+                browser.close()
+            server.shutdown()
+        finally:
+            couch.terminate()
+            couch.wait(timeout=10)
+    for name, value in figures.items():
+        print(f"{name:<58} {value}")
+    total = sum(gz for _, gz in weight.values())
+    print(f"{'workspace first visit (gzip)':<58} {total / 1024:.1f} KiB  " +
+          "  ".join(f"{kind} {gz / 1024:.1f}" for kind, (_, gz) in weight.items()))
+    return 0
+
+
+class Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def ms(value: float) -> str:
+    return f"{value:.0f} ms"
+
+
+def measure(browser, base: str, args: argparse.Namespace) -> dict[str, str]:
+    figures: dict[str, str] = {}
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    page.goto(base + "workspace/")
+    page.wait_for_selector(".hb-ws__main h2")
+    started = time.perf_counter()
+    seeded = page.evaluate(SEED, [args.cases, args.note])
+    figures[f"seed {args.cases} records ({seeded['lines']} lines, {args.note}-char notes)"] = ms(1000 * (time.perf_counter() - started))
+    inspection, record = seeded["inspection"], seeded["record"]
+
+    opened, cases, saves = [], [], []
+    for _ in range(args.repeats):
+        page.goto("about:blank")
+        page.goto(base + "workspace/#inspection=" + inspection)
+        page.wait_for_function(f"() => document.querySelectorAll('.hb-ws__records tbody tr').length === {args.cases}")
+        opened.append(page.evaluate("[performance.now(), performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"))
+        page.goto(base + "checklists/case-level/?record=" + record)
+        page.wait_for_function("() => (document.querySelector('.hb-records__bar strong') || {}).textContent === 'B000'")
+        cases.append(page.evaluate("[performance.now(), performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd]"))
+        saves.append(page.evaluate("""() => new Promise(resolve => {
+            const radios = [...document.querySelectorAll("input[name='judgement-2.1.1']")];
+            const next = radios.find(r => !r.checked), state = document.querySelector('.hb-records__bar-state');
+            const t0 = performance.now();
+            next.click();
+            const poll = () => state.textContent.includes('Saved') && !state.textContent.includes('Saving')
+              ? resolve(performance.now() - t0) : requestAnimationFrame(poll);
+            requestAnimationFrame(poll);
+          })"""))
+    figures[f"open the workspace (navigation to {args.cases} records listed)"] = (
+        f"{ms(statistics.median(o[0] for o in opened))} (page loaded at {ms(statistics.median(o[1] for o in opened))}, "
+        f"then store opened and list drawn in {ms(statistics.median(o[0] - o[1] for o in opened))})")
+    figures["open a case (navigation to the record shown)"] = (
+        f"{ms(statistics.median(o[0] for o in cases))} (page loaded at {ms(statistics.median(o[1] for o in cases))}, "
+        f"then record shown in {ms(statistics.median(o[0] - o[1] for o in cases))})")
+    figures["save a judgement (tick to 'Saved')"] = ms(statistics.median(saves))
+
+    page.goto("about:blank")
+    page.goto(base + "workspace/#inspection=" + inspection)
+    page.wait_for_function(f"() => document.querySelectorAll('.hb-ws__records tbody tr').length === {args.cases}")
+    drawn = []
+    for _ in range(args.repeats):
+        drawn.append(page.evaluate("""id => new Promise(resolve => {
+            location.hash = '#inspection=' + id;
+            setTimeout(() => {
+              const t0 = performance.now();
+              location.hash = '#findings=' + id;  // the view is drawn in the hashchange handler
+              setTimeout(() => resolve([performance.now() - t0, document.querySelectorAll('.hb-findings__line').length]));
+            }, 50);
+          })""", inspection))
+    figures[f"compute and draw the findings ({drawn[0][1]} lines x {args.cases} records)"] = ms(statistics.median(d[0] for d in drawn))
+
+    lines = page.evaluate("HB.workspace.data.sections.filter(s => HB.workspace.data.kinds[0].sections.includes(s.id))"
+                          ".flatMap(s => s.elements.flatMap(e => e.lines.map(l => l.id)))")
+    framework = page.evaluate("HB.workspace.framework")
+    files = import_files({"id": framework["id"], "version": framework["version"]}, lines, 3, 70, args.note)
+    page.goto(base + "workspace/")
+    page.wait_for_selector(".hb-ws__main h2")
+    took = timed(page, lambda: page.locator("#hb-ws-import").set_input_files(files), "inspector-2.json: 70 new")
+    figures["import 3 files of 70 records, chosen together"] = f"{ms(took)} ({ms(took / 3)} per file)"
+    took = timed(page, lambda: page.locator("#hb-ws-import").set_input_files(files), "inspector-2.json: nothing new")
+    figures["import the same 3 files again (no-op)"] = ms(took)
+
+    page.goto("about:blank")
+    page.goto(base + "workspace/#inspection=inspection:imported")
+    page.wait_for_selector("#hb-ws-title")
+    took = timed(page, lambda: page.get_by_role("button", name="Sync this inspection now").click(), "Synced with")
+    figures["sync: send 210 records to pouchdb-server"] = f"{ms(took)} ({ms(took / 3)} per 70)"
+    usage = page.evaluate("navigator.storage.estimate()")
+    figures[f"storage used ({args.cases + 210} records)"] = f"{usage['usage'] / 1024 / 1024:.1f} MB of {usage['quota'] / 1024 / 1024 / 1024:.1f} GB quota"
+
+    other = browser.new_context(viewport={"width": 390, "height": 844})
+    second = other.new_page()
+    second.goto(base + "workspace/")
+    second.wait_for_selector(".hb-ws__main h2")
+    took = timed(second, lambda: second.get_by_role("button", name="Fetch the team's inspections").click(), "Fetched")
+    figures["sync: a second device fetches 210 records"] = f"{ms(took)} ({ms(took / 3)} per 70)"
+    other.close()
+    context.close()
+    return figures
+
+
+if __name__ == "__main__":
+    sys.exit(main())
