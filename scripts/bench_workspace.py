@@ -20,20 +20,19 @@ import argparse
 import functools
 import json
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import threading
 import time
-import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-SERVER = ROOT / "node_modules" / "pouchdb-server" / "bin" / "pouchdb-server"
+sys.path[:0] = [str(ROOT), str(ROOT / "scripts")]
+from tests.browser.couch import pouchdb_server  # noqa: E402
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking"]
 
 SEED = """async ([cases, noteLength]) => {
@@ -78,31 +77,6 @@ def timed(page, action, text: str, timeout: float = 120_000) -> float:
     return page.evaluate(LAST, text)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_couch(folder: Path) -> tuple[subprocess.Popen, str]:
-    port = free_port()
-    process = subprocess.Popen([shutil.which("node"), str(SERVER), "--in-memory", "--host", "127.0.0.1", "--port", str(port)],
-                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url, timeout=2)
-            break
-        except OSError:
-            time.sleep(0.1)
-    for key, value in [("httpd/enable_cors", "true"), ("cors/origins", "*"), ("cors/credentials", "true"),
-                       ("cors/methods", "GET, PUT, POST, HEAD, DELETE"),
-                       ("cors/headers", "accept, authorization, content-type, origin, referer")]:
-        request = urllib.request.Request(f"{url}/_config/{key}", data=json.dumps(value).encode(), method="PUT")
-        urllib.request.urlopen(request, timeout=5)
-    return process, url
-
-
 def import_files(framework: dict, lines: list[str], files: int, per_file: int, note: int) -> list[dict]:
     """Export files as three inspectors' devices write them: an inspection and its records."""
     out = []
@@ -134,8 +108,7 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as temp:
         temp_path = Path(temp)
-        couch, couch_url = start_couch(temp_path)
-        try:
+        with pouchdb_server(temp_path) as couch_url:
             site = temp_path / "site"
             subprocess.run([sys.executable, str(ROOT / "scripts" / "build.py"), "--out", str(site), "--docs", str(temp_path / "docs"),
                             "--sync-server", couch_url], check=True, capture_output=True)
@@ -148,9 +121,6 @@ def main() -> int:
                 figures = measure(browser, base, args)
                 browser.close()
             server.shutdown()
-        finally:
-            couch.terminate()
-            couch.wait(timeout=10)
     for name, value in figures.items():
         print(f"{name:<58} {value}")
     total = sum(gz for _, gz in weight.values())

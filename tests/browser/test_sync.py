@@ -5,64 +5,24 @@ conflict surfaced on one device, resolved there and carried to the other, nothin
 from __future__ import annotations
 
 import functools
-import json
-import shutil
-import socket
-import subprocess
 import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from conftest import ROOT, build_into
+from conftest import build_into
+from .couch import pouchdb_server
 from .conftest import DESKTOP, PHONE, _QuietHandler, open_context
 from .workspace_helpers import (add_case, back_to_inspection, create_inspection, docs, judge, open_case, open_inspection,
                                 open_workspace)
 
-SERVER = ROOT / "node_modules" / "pouchdb-server" / "bin" / "pouchdb-server"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def call(url: str, method: str = "GET", body: object = None) -> object:
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(url, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as response:
-        return json.loads(response.read() or b"null")
-
-
 @pytest.fixture(scope="module")
 def couch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """pouchdb-server in memory on a free port, allowing the test site's pages to call it (CORS)."""
-    assert SERVER.is_file(), f"{SERVER} is missing: run scripts/setup-test-tools.sh (it runs npm ci)"
-    port, folder = free_port(), tmp_path_factory.mktemp("couch")  # it writes its config and log in its folder
-    process = subprocess.Popen([shutil.which("node"), str(SERVER), "--in-memory", "--host", "127.0.0.1", "--port", str(port)],
-                               cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                call(url)
-                break
-            except OSError:
-                time.sleep(0.1)
-        for key, value in [("httpd/enable_cors", "true"), ("cors/origins", "*"), ("cors/credentials", "true"),
-                           ("cors/methods", "GET, PUT, POST, HEAD, DELETE"),
-                           ("cors/headers", "accept, authorization, content-type, origin, referer")]:
-            call(f"{url}/_config/{key}", "PUT", value)
+    with pouchdb_server(tmp_path_factory.mktemp("couch")) as url:
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
