@@ -25,9 +25,20 @@ def with_axe(context: BrowserContext) -> BrowserContext:
     return context
 
 
+# The theme fades its tabs and header title as a page scrolls; axe reads colours mid-fade as low
+# contrast. Wait for running transitions to end (at most 3 s), then check the page as it rests.
+_SETTLED_THEN_AXE = """async tags => {
+  const finite = document.getAnimations().filter(a => a.playState === "running"
+    && a.effect && a.effect.getComputedTiming().endTime !== Infinity);
+  await Promise.race([Promise.all(finite.map(a => a.finished.catch(() => null))),
+                      new Promise(done => setTimeout(done, 3000))]);
+  return axe.run(document, {runOnly: {type: 'tag', values: tags}});
+}"""
+
+
 def axe_violations(page: Page) -> list[str]:
     """Each violation as 'rule: what is wrong (where)', one per failing element."""
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    result = page.evaluate(_SETTLED_THEN_AXE, WCAG_AA)
     return [f"{v['id']}: {node['failureSummary']} ({', '.join(map(str, node['target']))})"
             for v in result["violations"] for node in v["nodes"]]
 
