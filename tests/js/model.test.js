@@ -53,3 +53,21 @@ test("conflicting versions: differing lines listed, choices applied, resolution 
   assert.equal(merged.resolutions[0].chosen["line:1.1.2"], "2-b");
   assert.equal(merged.resolutions[0].by, "Ann");
 });
+
+test("a record's summary lists it without its lines, and cannot pass for the record", () => {
+  const record = { ...model.newRecord(FW, "case-level", { name: "C1", inspector: "Ann" }), _id: "record:x", _rev: "3-abc",
+                   _conflicts: ["3-def"], lines: { "3.1.1": { judgement: "yes", note: "n" }, "3.1.2": { note: "only a note" },
+                                                  "3.1.3": { judgement: "not-applicable" } } };
+  const summary = model.summaryOf(record);
+  assert.equal(summary.summary, true);
+  assert.equal(summary.lines, undefined);
+  assert.equal(summary.judged, 2);  // a note alone is not a judgement
+  assert.deepEqual([summary._id, summary._rev, summary._conflicts, summary.name, summary.inspector, summary.checklist],
+                   ["record:x", "3-abc", ["3-def"], "C1", "Ann", "case-level"]);
+  assert.equal(summary.lineIds, undefined);
+  assert.ok(record.lines["3.1.1"], "the record itself is untouched");
+  const old = model.fromVersion1({ ...old1(), lines: { "6.1.1": { judgement: "no" } } });
+  assert.deepEqual(model.summaryOf(old).lineIds, ["6.1.1"]);  // no checklist: offered where its lines are
+});
+
+function old1() { return JSON.parse(JSON.stringify(old)); }

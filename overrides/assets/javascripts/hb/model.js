@@ -171,6 +171,17 @@
 
   function csv(rows) { return rows.map(function (row) { return row.map(csvCell).join(","); }).join("\r\n") + "\r\n"; }
 
+  /* A record without its lines, to list it: how many lines are judged instead, and, for a record
+     that does not say its checklist (kept by the version before PouchDB), the ids of its lines (a
+     checklist page offers it where they all are). Marked `summary`: the store refuses to save one. */
+  function summaryOf(doc) {
+    var out = { summary: true }, lines = doc.lines || {}, ids = Object.keys(lines);
+    Object.keys(doc).forEach(function (key) { if (key !== "lines") out[key] = doc[key]; });
+    out.judged = ids.filter(function (id) { return lines[id] && lines[id].judgement; }).length;
+    if (!doc.checklist) out.lineIds = ids;
+    return out;
+  }
+
   function byLineId(a, b) {
     var x = a.split(".").map(Number), y = b.split(".").map(Number);
     for (var i = 0; i < Math.max(x.length, y.length); i += 1) if ((x[i] || 0) !== (y[i] || 0)) return (x[i] || 0) - (y[i] || 0);
@@ -179,5 +190,6 @@
 
   return { RECORD: RECORD, EXPORT: EXPORT, FORMAT_VERSION: FORMAT_VERSION, freshId: freshId, newInspection: newInspection,
            newRecord: newRecord, fromVersion1: fromVersion1, readFile: readFile, exportFile: exportFile,
-           fileName: fileName, stamp: stamp, csv: csv, csvCell: csvCell, byLineId: byLineId, digest: digest };
+           fileName: fileName, stamp: stamp, csv: csv, csvCell: csvCell, byLineId: byLineId, digest: digest,
+           summaryOf: summaryOf };
 });

@@ -96,10 +96,39 @@
 
   Store.prototype.get = function (id) { return this.db.get(id, { conflicts: true }); };
 
+  /* Every record as a summary (model.summaryOf: no lines, so listing 200 cases does not read
+     200 full records). The summaries are an index this device keeps in a local document (never
+     exported or synced), brought up to date on each call from the database's changes since it was
+     last written: whatever wrote a record (this page, an import, a sync, another tab, the upgrade
+     view), the list catches up, and only the records changed since are read. */
+  var SUMMARIES = "_local/summaries", SUMMARIES_VERSION = 1;
+  Store.prototype.summaries = function () {
+    var db = this.db;
+    return db.get(SUMMARIES).catch(function () { return null; }).then(function (index) {
+      var fresh = { _id: SUMMARIES, version: SUMMARIES_VERSION, seq: 0, records: {} };
+      if (!index || index.version !== SUMMARIES_VERSION) index = index ? Object.assign(fresh, { _rev: index._rev }) : fresh;
+      return db.changes({ since: index.seq, include_docs: true, conflicts: true }).then(function (changes) {
+        changes.results.forEach(function (change) {
+          if (change.id.indexOf("record:") !== 0) return;
+          if (change.deleted || !change.doc) delete index.records[change.id];
+          else index.records[change.id] = model.summaryOf(change.doc);
+        });
+        var list = Object.keys(index.records).sort().map(function (id) { return index.records[id]; });  // in id order, as allDocs
+        if (changes.results.length) {
+          index.seq = changes.last_seq;
+          // Written in the background: if another tab wrote it first, the next call catches up.
+          db.put(index).catch(function () {});
+        }
+        return list;
+      });
+    });
+  };
+
   /* Saves a document. Saves of one document run one after another (each needs the revision the
      last one made), so typing fast never makes a conflict with oneself. Resolves to the doc. */
   Store.prototype.save = function (doc) {
     var db = this.db, id = doc._id;
+    if (doc.summary) return Promise.reject(new Error("a record's summary cannot be saved as the record"));
     var previous = this.queues[id] || Promise.resolve();
     var next = previous.catch(function () {}).then(function () {
       var copy = JSON.parse(JSON.stringify(doc));
