@@ -42,7 +42,11 @@ class GeneratedSite:
     search_terms: tuple[PractitionerTerm, ...] = ()         # practitioners' words, which search adds to the lines
 
     def add_page(self, path: str, markdown: str) -> None:
-        """Add a page, ending with the glossary's abbreviation definitions so the engine marks its terms."""
+        """Add a page, ending with the glossary's abbreviation definitions so the engine marks its terms
+        (or, for a path not ending in .md, a file the engine copies as it is)."""
+        if not path.endswith(".md"):  # a generated file a page loads (the workspace's framework data)
+            self.pages[path] = markdown
+            return
         terms = self.guidance.vocabulary.abbreviations if self.guidance else ()
         self.pages[path] = f"{markdown.rstrip()}\n\n{abbreviation_definitions(terms)}"
 

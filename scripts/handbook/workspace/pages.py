@@ -1,8 +1,11 @@
 """The workspace page: its text, and the framework as data for the workspace's scripts.
 
-The scripts (overrides/assets/javascripts/hb/) read the lines, the judgement scale, the kinds of
-checklist and the framework's rating rule (if its data has one) from a JSON block in the page, so
-the page works opened from disk, where a script cannot fetch a file.
+The scripts (overrides/assets/javascripts/hb/) read the judgement scale, the kinds of checklist
+and the framework's rating rule (if its data has one) from a JSON block in the page, and the
+sections, elements and lines (which grow with the framework) from a script beside the page,
+`workspace/framework.js`, loaded only when the findings are shown: so the page's first visit
+weighs the same however large the framework. A script, not a JSON file the page fetches: the
+offline copy is opened from disk, where Chromium refuses fetch() but runs a script.
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from ..render import PageGroup, environment, plain
 
 TEMPLATES = Path(__file__).parent / "templates"
 PAGE = "workspace/index.md"
+DATA = "workspace/framework.js"
 
 
 def generate(framework: Framework, definitions: Definitions, sync_server: str = "") -> PageGroup:
@@ -26,27 +30,36 @@ def generate(framework: Framework, definitions: Definitions, sync_server: str = 
     checklists = catalogue(framework, definitions)
     kinds = [c for c in checklists if c.scope == "kind"] or [c for c in checklists if c.scope == "framework"]
     page = environment(TEMPLATES).get_template("workspace.md.j2").render(
-        framework=framework, kinds=kinds, here=PAGE, data=_data_json(framework, definitions, kinds), sync_server=sync_server)
-    return PageGroup({PAGE: page}, [{"Inspection workspace": PAGE}])
+        framework=framework, kinds=kinds, here=PAGE, data=_json(workspace_data(framework, definitions, kinds)), sync_server=sync_server)
+    script = f"(window.HB = window.HB || {{}}).frameworkData = {_json(framework_data(framework, kinds))};\n"
+    return PageGroup({PAGE: page, DATA: script}, [{"Inspection workspace": PAGE}])
 
 
 def workspace_data(framework: Framework, definitions: Definitions, kinds: list[Checklist]) -> dict[str, Any]:
-    """What the workspace's scripts need to know about the framework, as plain values."""
+    """What the workspace page needs to know about the framework, as plain values, in a size that
+    does not grow with the framework's."""
     rating = definitions.rating
     return {
         "framework": {"id": framework.id, "version": framework.version.released, "title": framework.short_title},
         "scale": [{"id": v.id, "label": v.label} for v in definitions.scale.values],
-        "kinds": [{"id": k.slug, "title": k.title, "fields": list(k.fields),
-                   "sections": [s.id for s in k.sections]} for k in kinds],
-        "sections": [{"id": s.id, "title": plain(s.title), "elements": [
-            {"id": e.id, "title": plain(e.title), "lines": [{"id": line.id, "text": plain(line.text)} for line in e.lines]}
-            for e in s.elements]} for s in framework.sections],
+        "kinds": [{"id": k.slug, "title": k.title, "fields": list(k.fields)} for k in kinds],
         "rating": None if rating is None else {
             "name": rating.name, "values": list(rating.values),
             "bands": [{"label": b.label, "min_percent": b.min_percent} for b in rating.bands]},
     }
 
 
-def _data_json(framework: Framework, definitions: Definitions, kinds: list[Checklist]) -> str:
-    text = json.dumps(workspace_data(framework, definitions, kinds), ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c")  # nothing in the data can end the script block
+def framework_data(framework: Framework, kinds: list[Checklist]) -> dict[str, Any]:
+    """The sections, elements and lines, and which sections each kind of checklist covers: what the
+    findings add up, loaded when they are shown."""
+    return {
+        "kinds": {k.slug: [s.id for s in k.sections] for k in kinds},
+        "sections": [{"id": s.id, "title": plain(s.title), "elements": [
+            {"id": e.id, "title": plain(e.title), "lines": [{"id": line.id, "text": plain(line.text)} for line in e.lines]}
+            for e in s.elements]} for s in framework.sections],
+    }
+
+
+def _json(data: dict[str, Any]) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c")  # nothing in the data can end a script block

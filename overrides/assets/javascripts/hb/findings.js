@@ -9,7 +9,7 @@
   var filters = {};  // per inspection: {kind, inspector, field, value}
 
   function render(main, ws, insp) {
-    var data = ws.data, all = ws.recordsOf(insp._id);
+    var data = ws.data, all = ws.fullRecordsOf(insp._id);
     var f = filters[insp._id] = filters[insp._id] || { kind: firstKindWithRecords(data, all), inspector: "", field: "", value: "" };
     var kind = ws.kind(f.kind) || data.kinds[0];
     var ofKind = all.filter(function (r) { return r.checklist === kind.id; });
@@ -26,6 +26,7 @@
       "The range after each percentage is the 95% Wilson score interval: with few records it is wide, so read the figure with care." +
       (data.rating ? " Ratings are given by the framework's own rule, \u201c" + data.rating.name + "\u201d." : "") }));
     var sections = data.sections.filter(function (s) { return kind.sections.indexOf(s.id) >= 0; });
+    view.appendChild(jumpList(sections));
     sections.forEach(function (section) { view.appendChild(sectionBlock(ws, section, chosen)); });
     main.appendChild(view);
     return { kind: kind, records: chosen, sections: sections };
@@ -80,16 +81,40 @@
     return box;
   }
 
+  /* A way to jump to a section or an element of a long view (folded, so it takes one line on a
+     phone). The links move the focus to the heading they name without changing the address,
+     whose #fragment says which view is shown. */
+  function jumpList(sections) {
+    var link = function (id, text) {
+      return el("a", { href: "#" + id, text: text, on: { click: function (event) {
+        var target = document.getElementById(id);
+        if (!target) return;
+        event.preventDefault();
+        target.scrollIntoView();
+        target.focus({ preventScroll: true });
+      } } });
+    };
+    return el("nav", { "class": "hb-findings__jump", "aria-labelledby": "hb-f-jump-title" }, [
+      el("details", {}, [
+        el("summary", { id: "hb-f-jump-title", text: "Go to a section or element" }),
+        el("ul", {}, sections.map(function (section) {
+          return el("li", {}, [link("hb-f-s-" + section.id, "Section " + section.id + ". " + section.title),
+            el("ul", {}, section.elements.map(function (element) {
+              return el("li", {}, [link("hb-f-e-" + element.id, "Element " + element.id + ". " + element.title)]);
+            }))]);
+        }))])]);
+  }
+
   function linesOf(section) { return [].concat.apply([], section.elements.map(function (e) { return e.lines; })); }
 
   function sectionBlock(ws, section, records) {
     var ids = linesOf(section).map(function (l) { return l.id; });
     var block = el("section", { "class": "hb-findings__section", "aria-labelledby": "hb-f-s-" + section.id }, [
-      el("h3", { id: "hb-f-s-" + section.id, text: "Section " + section.id + ". " + section.title }),
+      el("h3", { id: "hb-f-s-" + section.id, tabindex: "-1", text: "Section " + section.id + ". " + section.title }),
       summary(ws, "Section " + section.id + ", all its lines", stats.tally(records, ids, ws.data.scale), "line judgements")]);
     section.elements.forEach(function (element) {
       var elementIds = element.lines.map(function (l) { return l.id; });
-      block.appendChild(el("h4", { id: "hb-f-e-" + element.id, text: "Element " + element.id + ". " + element.title }));
+      block.appendChild(el("h4", { id: "hb-f-e-" + element.id, tabindex: "-1", text: "Element " + element.id + ". " + element.title }));
       block.appendChild(summary(ws, "Element " + element.id + ", all its lines", stats.tally(records, elementIds, ws.data.scale), "line judgements"));
       element.lines.forEach(function (line) { block.appendChild(lineBlock(ws, line, records)); });
     });
@@ -199,7 +224,7 @@
 
   function downloadCsv(ws, insp, f) {
     var kind = ws.kind(f.kind);
-    var records = stats.filtered(ws.recordsOf(insp._id).filter(function (r) { return r.checklist === kind.id; }), filterOf(f));
+    var records = stats.filtered(ws.fullRecordsOf(insp._id).filter(function (r) { return r.checklist === kind.id; }), filterOf(f));
     HB.ui.download(model.csv(csvRows(ws, kind, records)), "text/csv",
       model.fileName([insp.name, "findings", kind.id, insp.inspector, model.stamp()], "csv"));
     ws.say("Downloaded the findings for " + records.length + " record(s) as CSV.");

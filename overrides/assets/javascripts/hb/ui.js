@@ -1,5 +1,5 @@
 /* Small helpers the handbook's pages share: making elements, downloading a file, reading the
-   files a user chose or dropped, sizes in words. A classic script (see stats.js). */
+   files a user chose or dropped, sizes in words, running a script of the site's when needed. A classic script (see stats.js). */
 (function (root) {
   "use strict";
   var HB = root.HB = root.HB || {};
@@ -71,5 +71,17 @@
       d.toLocaleTimeString(undefined, { hour: "2-digit", minute: "2-digit" });
   }
 
-  HB.ui = { el: el, svg: svg, download: download, readFiles: readFiles, dropZone: dropZone, bytes: bytes, when: when };
+  /* Runs a script of the site's own, once; resolves when it has run. */
+  var scripts = {};
+  function script(src) {
+    scripts[src] = scripts[src] || new Promise(function (resolve, reject) {
+      var node = el("script", { src: src });
+      node.onload = resolve;
+      node.onerror = function () { delete scripts[src]; reject(new Error("the file " + src + " could not be loaded")); };
+      document.body.appendChild(node);
+    });
+    return scripts[src];
+  }
+
+  HB.ui = { el: el, svg: svg, download: download, readFiles: readFiles, dropZone: dropZone, bytes: bytes, when: when, script: script };
 })(this);

@@ -1,7 +1,10 @@
 /* The inspection workspace page: the inspections on this device, one inspection's records by kind
    of checklist, new records, storage in words, and the way into findings (findings.js) and into
    import, export, merging and sync (transfer.js). Records are filled in on the checklist pages
-   (records.js), opened with ?record=<id>. A classic script (see stats.js). */
+   (records.js), opened with ?record=<id>. The lists show records' summaries (HB.Store#summaries),
+   so opening an inspection of 200 cases reads no case whole; the findings read the inspection's
+   records, and the framework's lines (framework.js beside the page), when they are shown.
+   A classic script (see stats.js). */
 (function (root) {
   "use strict";
   var HB = root.HB, el = HB.ui.el, model = HB.model;
@@ -14,12 +17,14 @@
   var kindLinks = {};
   Array.prototype.forEach.call(document.querySelectorAll("a.hb-ws-kind[data-kind]"), function (a) { kindLinks[a.dataset.kind] = a.href; });
 
-  var state = { inspections: [], records: [], meta: {}, estimate: null, report: { kept: [] } };
+  var state = { inspections: [], records: [], full: {}, meta: {}, estimate: null, report: { kept: [] } };
   var ws = {
     data: data, store: store, state: state, framework: framework,
     scaleIds: data.scale.map(function (v) { return v.id; }),
     reload: reload, render: render, say: say, recordUrl: recordUrl, inspection: currentInspection,
     recordsOf: function (inspectionId) { return state.records.filter(function (r) { return r.inspection === inspectionId; }); },
+    fullRecordsOf: function (inspectionId) { return state.full[inspectionId] || []; },
+    ready: null, loadFramework: loadFramework,
     kind: function (id) { return data.kinds.filter(function (k) { return k.id === id; })[0] || null; }
   };
   HB.workspace = ws;
@@ -53,24 +58,66 @@
   }
 
   function reload() {
-    return Promise.all([store.all("inspection"), store.all("record"), store.meta(), store.estimate()]).then(function (got) {
+    return Promise.all([store.all("inspection"), store.summaries(), store.meta(), store.estimate()]).then(function (got) {
       state.inspections = got[0].filter(function (d) { return d.framework && d.framework.id === framework.id; });
       state.records = got[1];
+      state.full = {};
       state.meta = got[2];
       state.estimate = got[3];
     });
   }
 
+  /* The framework's sections, elements and lines, from framework.js beside this page (a script,
+     which works opened from disk too), added to ws.data once. */
+  var frameworkLoaded = null;
+  function loadFramework() {
+    frameworkLoaded = frameworkLoaded || HB.ui.script(dataNode.dataset.framework).then(function () {
+      var more = HB.frameworkData;
+      data.sections = more.sections;
+      data.kinds.forEach(function (kind) { kind.sections = more.kinds[kind.id] || []; });
+      return data;
+    });
+    return frameworkLoaded;
+  }
+
+  /* An inspection's records whole (for the findings), read once after each reload. */
+  function loadRecords(inspectionId) {
+    if (state.full[inspectionId]) return Promise.resolve(state.full[inspectionId]);
+    var ids = ws.recordsOf(inspectionId).map(function (r) { return r._id; });
+    return store.db.allDocs({ keys: ids, include_docs: true, conflicts: true }).then(function (result) {
+      state.full[inspectionId] = result.rows.map(function (row) { return row.doc; }).filter(Boolean);
+      return state.full[inspectionId];
+    });
+  }
+
   /* ---- views ------------------------------------------------------------------------------- */
+
+  /* The intro is for the list of inspections: inside one it is hidden, from the first paint when the
+     address names one (so nothing moves when the records have been read). */
+  function inside() { return /^#(inspection|findings)=./.test(root.location.hash); }
+  document.body.classList.toggle("hb-ws--inside", inside());
 
   function render() {
     var where = currentInspection();
     main.textContent = "";
-    document.body.classList.toggle("hb-ws--inside", where.view !== "list" && !!where.doc);  // the intro is for the list
-    if (where.doc && where.view === "findings") HB.findings.render(main, ws, where.doc);
+    document.body.classList.toggle("hb-ws--inside", where.view !== "list" && !!where.doc);
+    if (where.doc && where.view === "findings") renderFindings(where.doc);
     else if (where.doc) renderInspection(where.doc);
     else renderList();
     renderStorage();
+  }
+
+  function renderFindings(insp) {
+    var shown = main.appendChild(el("p", { "class": "hb-ws__loading", text: "Adding up the records\u2026" }));
+    return Promise.all([loadFramework(), loadRecords(insp._id)]).then(function () {
+      if (!shown.parentNode) return;  // the user has moved on
+      main.textContent = "";
+      HB.findings.render(main, ws, insp);
+      var title = document.getElementById("hb-ws-findings-title");
+      if (title && focusTitle) title.focus();
+    }, function (error) {
+      shown.textContent = "The findings cannot be shown: " + (/could not be loaded/.test(error.message) ? error.message + "." : HB.store.explain(error)) + " Nothing has been changed.";
+    });
   }
 
   function renderList() {
@@ -147,7 +194,7 @@
     });
     var headingId = "hb-ws-kind-" + kind.id;
     var rows = records.map(function (r) {
-      var judged = Object.keys(r.lines).filter(function (id) { return r.lines[id].judgement; }).length;
+      var judged = r.judged;
       var url = recordUrl(r);
       var conflict = r._conflicts && r._conflicts.length;
       return el("tr", {}, [
@@ -237,19 +284,29 @@
     }
   }
 
+  var focusTitle = false;  // after the user moves between views, the new view's title takes the focus
   root.addEventListener("hashchange", function () {
+    focusTitle = true;
     render();
     var title = document.getElementById("hb-ws-title") || document.getElementById("hb-ws-findings-title");
     if (title) title.focus();
   });
 
   say("Opening the records on this device\u2026");
-  store.open().then(function (report) {
+  ws.ready = store.open().then(function (report) {
     state.report = report;
     if (report.migrated) say("Moved " + report.migrated + " record(s) kept by an earlier version of this handbook into the workspace.");
     else say("");
     return reload();
-  }).then(render, function (error) {
+  }).then(function () {
+    render();
+    // The findings need framework.js. A service worker keeps it for offline use; without one
+    // (its first visit, a browser without, the copy opened from disk), it is fetched once the
+    // page is drawn, so the findings work when the network has gone.
+    if (!(navigator.serviceWorker && navigator.serviceWorker.controller)) (root.requestIdleCallback || root.setTimeout)(function () {
+      loadFramework().catch(function () {});
+    });
+  }, function (error) {
     say("The records on this device cannot be opened: " + HB.store.explain(error) + " Nothing has been changed or deleted.", true);
   });
 })(this);
