@@ -109,6 +109,9 @@ def test_long_checklists_open_with_contents_linking_to_every_section_and_element
     assert page(site, "checklists/3.1/").select_one(".hb-checklist__contents") is None  # one element: nothing to jump to
 
 
+DESCRIPTIONS = {value["id"]: value["description"] for value in SCALE_VALUES}
+
+
 def test_the_scale_is_defined_beside_the_tick_boxes_and_prompts_can_be_hidden(site):
     for url in ("checklists/case-level/", "checklists/3.1/"):
         html = page(site, url)
@@ -116,6 +119,18 @@ def test_the_scale_is_defined_beside_the_tick_boxes_and_prompts_can_be_hidden(si
         assert "(this handbook's guidance)" in text(key)
         assert [(text(dt), text(dd)) for dt, dd in zip(key.select("dt"), key.select("dd"))] == \
             [(value["label"], value["description"]) for value in SCALE_VALUES]
+        # Where the boxes are used: each box is described by its value's meaning (read by screen readers)...
+        for radio in html.select(".hb-check input[type=radio]"):
+            assert text(html.find(id=radio["aria-describedby"])) == DESCRIPTIONS[radio["value"]], (url, radio)
+        # ... and a longer checklist repeats the key, folded, at the start of each element.
+        elements = html.select(".hb-checklist__element")
+        keys = [element.select_one(".hb-checklist__element-title + .hb-checklist__kind + details.hb-checklist__scale-key")
+                for element in elements]
+        if len(elements) > 1:
+            assert all(key and text(key.select_one("summary")) == "What the judgement boxes mean" for key in keys), url
+            assert [text(dd) for dd in keys[-1].select("dd")] == list(DESCRIPTIONS.values())
+        else:
+            assert keys == [None], url
         switch = html.select_one(".hb-checklist__switch input[type=checkbox]")
         assert text(html.select_one(f"label[for='{switch['id']}']")).startswith("Hide the handbook's prompts")
     css = (ROOT / "overrides" / "assets" / "stylesheets" / "checklist.css").read_text(encoding="utf-8")
@@ -182,14 +197,19 @@ def test_checklist_pages_are_left_out_of_search(site):
 
 
 def test_only_pages_with_a_checklist_load_its_stylesheet_and_records(site):
-    assets = {"checklist.css", "records.css", "records.js"}
+    assets = {"checklist.css", "load.js", "records.css", "records.js", "pouchdb-9.0.0.min.js"}
     for path in site.rglob("index.html"):
         html = page(site, path.parent.relative_to(site).as_posix())
         loaded = {Path(link["href"]).name for link in html.select('link[rel~="stylesheet"]')}
         loaded |= {Path(script["src"]).name for script in html.select("script[src]")}
-        # The inspection workspace shares records.css (the judgements' colours), nothing else.
-        expected = assets if html.select(".hb-checklist") else {"records.css"} if html.select("#hb-workspace") else set()
-        assert loaded & assets == expected, path
+        on_demand = {Path(src).name for script in html.select("script[data-load]") for src in script["data-load"].split()}
+        if html.select(".hb-checklist"):  # the records' stylesheet and scripts load when needed (hb/load.js)
+            assert loaded & assets == {"checklist.css", "load.js"}, path
+            assert on_demand == {"records.css", "pouchdb-9.0.0.min.js", "model.js", "store.js", "records.js"}, path
+        elif html.select("#hb-workspace"):  # the workspace shares records.css (the judgements' colours)
+            assert loaded & assets == {"records.css", "pouchdb-9.0.0.min.js"}, path
+        else:
+            assert loaded & assets == set() and not on_demand, path
 
 
 def test_the_fictional_framework_gets_its_own_kinds_fields_and_notes(fictional_site):

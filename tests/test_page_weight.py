@@ -10,11 +10,13 @@ import pytest
 
 from handbook.weight import BUDGET, budget, over_budget, page_weight
 
-# Not yet within budget (issue 14, item 3): checklist pages (the records script and each line's
-# prompts: 64-70 KiB at 1x) and the pages that list a whole kind of the framework's content, which
-# grow with it (the whole-framework checklist, evidence source, theme and outcome guides, and the
-# workspace, which carries the whole framework for adding up findings: 123 KiB at 1x, 128.1 at 10x).
-KNOWN_HEAVY = re.compile(r"(checklists|evidence|themes|outcomes|workspace)/")
+# Not yet within budget (issue 14, item 3): the pages that list a whole kind of the framework's
+# content, which grow with it (evidence source, theme and outcome guides), and the checklists of a
+# whole section or kind (each line's prompts: sections 3, 5 and 6 and the case-level, organisational
+# and whole-framework checklists are 64.4-78 KiB at 1x, the kinds' growing with the framework).
+# Element checklists are within budget (the records' scripts load when needed, hb/load.js), and so
+# is the workspace (the framework's lines load with the findings: 121 KiB at 1x and at 10x).
+KNOWN_HEAVY = re.compile(r"checklists/(?!\d+\.\d+/)|(evidence|themes|outcomes)/")
 NOT_YET = "issue 14 item 3: checklist pages, and pages listing everything of a kind, are over 64 KiB"
 
 

@@ -6,7 +6,10 @@
 
    Progressive enhancement: the page is a complete blank checklist without this script. Loaded
    only on checklist pages, after PouchDB, hb/model.js and hb/store.js, as classic scripts of the
-   site's own (no ES modules: Chromium refuses them from file://), so it runs under `script-src 'self'`. */
+   site's own (no ES modules: Chromium refuses them from file://), so it runs under `script-src 'self'`;
+   hb/load.js loads them when this device keeps records or when the user starts one, so what the
+   user entered before they arrived is taken up as a new record. The list of records comes from
+   their summaries (HB.Store#summaries); only the record shown is read whole. */
 (function () {
   "use strict";
   var HB = window.HB, model = HB.model;
@@ -43,7 +46,7 @@
   function belongs(doc) {
     if (!doc.framework || doc.framework.id !== framework.id) return false;
     if (doc.checklist) return doc.checklist === checklist;
-    var ids = Object.keys(doc.lines || {});
+    var ids = doc.lineIds || Object.keys(doc.lines || {});
     return ids.every(function (id) { return lineIds.indexOf(id) >= 0; });
   }
 
@@ -51,11 +54,25 @@
   function newer(record) { return typeof record.formatVersion === "number" && record.formatVersion > model.FORMAT_VERSION; }
 
   function load() {
-    return Promise.all([store.all("record"), store.all("inspection")]).then(function (got) {
+    return Promise.all([store.summaries(), store.all("inspection")]).then(function (got) {
       records = got[0].filter(belongs);
       inspections = {};
       got[1].forEach(function (i) { inspections[i._id] = i; });
     });
+  }
+
+  /* Keeps a record (whole) in the list in place of its summary. */
+  function remember(doc) {
+    var at = records.map(function (r) { return r._id; }).indexOf(doc._id);
+    if (at < 0) records.push(doc);
+    else records[at] = doc;
+  }
+
+  /* Shows a record: at once if it is held whole, else read from the store (the list holds summaries). */
+  function openRecord(id) {
+    var known = id && find(id);
+    if (!id || (known && !known.summary)) { show(known || null); return Promise.resolve(); }
+    return store.get(id).then(function (doc) { remember(doc); show(doc); }, function () { show(null); });
   }
 
   /* ---- the page's form <-> the current record ---------------------------------------------- */
@@ -216,8 +233,7 @@
     });
     ui.select.addEventListener("change", function () {
       if (saveTimer) save();  // the note being typed belongs to the record being left
-      show(find(ui.select.value));
-      say(current ? "Showing " + current.name + "." : "");
+      openRecord(ui.select.value).then(function () { say(current ? "Showing " + current.name + "." : ""); });
     });
     ui.name.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); actions.rename(); }
@@ -300,8 +316,9 @@
       if (!window.confirm("Delete the record \u201c" + current.name + "\u201d from this device? This cannot be undone.")) return;
       var gone = current;
       store.remove(gone).then(function () {
-        records = records.filter(function (r) { return r !== gone; });
-        show(records.filter(applies)[0] || null);
+        records = records.filter(function (r) { return r._id !== gone._id; });
+        return openRecord((records.filter(applies)[0] || {})._id);
+      }).then(function () {
         say("Deleted " + gone.name + ".");
       }, function (error) { say("Not deleted: " + HB.store.explain(error), true); });
     },
@@ -402,9 +419,10 @@
       }, Promise.resolve()).then(function () {
         return load().then(function () {
           var last = good.length && good[good.length - 1].filter(function (d) { return d.type === "record"; })[0];
-          show((last && find(last._id)) || current);
-          if (messages.length) say(messages.join(" "), true);
-          else say("Imported " + good.length + (good.length === 1 ? " file." : " files."));
+          return (last && find(last._id) ? openRecord(last._id) : Promise.resolve(show(current))).then(function () {
+            if (messages.length) say(messages.join(" "), true);
+            else say("Imported " + good.length + (good.length === 1 ? " file." : " files."));
+          });
         });
       });
     }).catch(function (error) { say("Not imported: " + HB.store.explain(error) + " Nothing was changed.", true); });
@@ -493,7 +511,11 @@
   // Back from another tab or app: show what was saved there, unless this page has unsaved changes.
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState !== "visible" || pending || saveTimer) return;
-    load().then(function () { if (!pending && !saveTimer) show(current && find(current._id) || current); });
+    load().then(function () {
+      if (pending || saveTimer) return;
+      if (current && find(current._id)) openRecord(current._id);
+      else show(current);
+    });
   });
   // Leaving by the bar's link to the inspection: save first, so the workspace counts this change.
   root.addEventListener("click", function (event) {
@@ -505,24 +527,45 @@
   window.addEventListener("beforeunload", function (event) {
     if (ui.error.dataset.save) { event.preventDefault(); event.returnValue = ""; }  // unsaved text: ask before leaving
   });
+  // Entered before this script arrived (hb/load.js loaded it on the user's first touch): a new
+  // record. (Not when it was loaded for the records kept: what a reload's form restoring put in
+  // the page is then replaced by the record shown.)
+  var entered = ui.panel.dataset.touched && checks.filter(function (c) { return c.querySelector("input:checked") || c.querySelector("textarea").value; })
+    .concat(fieldInputs.filter(function (input) { return input.value; }))[0];
+  if (entered) changed({ target: checks.indexOf(entered) >= 0 ? entered.querySelector("input:checked, textarea") : entered, type: "change" });
+  if (ui.file.files.length) importFiles();
+
   var wanted = new URLSearchParams(window.location.search).get("record");
   store.open().then(function (report) {
     if (report.migrated) say("Moved " + report.migrated + " record(s) kept by an earlier version of this handbook into the new store.");
     if (report.kept.length) say(report.kept.join(" "), true);
-    return load();
-  }).then(function () {
-    return store.restoreUnsaved().then(function (restored) {
-      if (!restored) return;
+    return store.restoreUnsaved();
+  }).then(function (restored) {
+    if (restored) {
       say("Put back " + (restored.name || "a record") + ", which could not be saved last time: nothing was lost.");
       wanted = restored._id;
-      return load();
-    });
-  }).then(function () {
-    if (current && !find(current._id)) records.push(current);  // begun before the store had opened
-    show(current || find(wanted) || records.filter(applies)[0] || records[0] || null);
-    // Opened for a case from the workspace: start at the checklist, the case named in the bar.
-    if (wanted && current && current._id === wanted && !window.location.hash) root.scrollIntoView();
-  }, function (error) {
+    }
+    // The record asked for is read and shown first (one document, and its inspection for the bar),
+    // then the list of the others.
+    return wanted && !current && store.get(wanted).then(function (doc) {
+      if (!belongs(doc)) return;
+      return (doc.inspection ? store.get(doc.inspection).then(function (i) { inspections[i._id] = i; }, function () {}) : Promise.resolve())
+        .then(function () {
+          if (current) return;
+          records = [doc];
+          show(doc);
+          // Opened for a case from the workspace: start at the checklist, the case named in the bar.
+          if (!window.location.hash) root.scrollIntoView();
+        });
+    }, function () {});
+  }).then(load).then(function () {
+    if (current) {  // shown already, or begun before the store had opened
+      remember(current);
+      refreshControls();
+      return;
+    }
+    return openRecord((records.filter(applies)[0] || records[0] || {})._id);
+  }).then(function () { ui.panel.dataset.state = "ready"; }).catch(function (error) {
     say("The records on this device cannot be opened: " + HB.store.explain(error) + " Nothing has been changed or deleted.", true);
   });
 })();
