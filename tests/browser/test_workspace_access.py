@@ -69,9 +69,17 @@ def test_everything_works_from_the_keyboard(page: Page, base_url: str):
     page.keyboard.press("Enter")
     expect(page.locator("#hb-ws-findings-title")).to_be_focused()
     expect(page.locator("[id='hb-f-l-2.1.1'] .hb-findings__sentence")).to_have_text("2.1.1: Yes in 1 of 1 case judged.")
-    tab_to(page, "[id='hb-f-l-2.1.1'] summary")
+    tab_to(page, "[id='hb-f-l-2.1.1'] summary", limit=400)
     page.keyboard.press("Enter")
     expect(page.locator("[id='hb-f-l-2.1.1'] q")).to_have_text("Typed without a mouse.")
+    # A long view: jump to an element, and the focus is there (the view stays the findings).
+    address = page.url
+    tab_to(page, ".hb-findings__jump summary")
+    page.keyboard.press("Enter")
+    tab_to(page, ".hb-findings__jump a[href='#hb-f-e-4.2']")
+    page.keyboard.press("Enter")
+    expect(page.locator("[id='hb-f-e-4.2']")).to_be_focused()
+    assert page.url == address
 
     # A conflict, resolved with the keyboard.
     page.goto(base_url + "workspace/")
