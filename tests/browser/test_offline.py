@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from conftest import ROOT, page
 from .conftest import DESKTOP, open_context, search
@@ -89,4 +89,27 @@ def test_opened_from_disk_search_finds_lines_in_practitioners_words(browser: Bro
     assert page.evaluate("document.querySelector(':target').id") == "line-1.1.2"
     assert traffic.hosts_other_than("file:") == []
     assert traffic.errors == []  # the handbook's worker runs in the shim's frame under the page's policy
+    context.close()
+
+
+def test_opened_from_disk_records_and_the_workspace_findings_work(browser: Browser, offline_copy: Path):
+    """The records' scripts (loaded when needed) and the framework's lines (framework.js, loaded with
+    the findings) are classic scripts, which run from disk where fetch() and module scripts do not."""
+    context, traffic = open_context(browser, viewport=DESKTOP)
+    page = context.new_page()
+    page.goto((offline_copy / "checklists" / "case-level" / "index.html").as_uri())
+    page.locator("input[name='judgement-2.1.1'][value='no']").check()
+    expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")
+    page.goto((offline_copy / "workspace" / "index.html").as_uri())
+    page.get_by_label("Name of the inspection").fill("From disk")
+    page.get_by_role("button", name="Create the inspection").click()
+    page.get_by_label("Case reference (pseudonymous, never a name)").fill("D1")
+    page.get_by_role("button", name="Add and open").first.click()
+    expect(page.locator(".hb-records__bar strong")).to_have_text("D1")
+    page.locator("input[name='judgement-2.1.1'][value='yes']").check()
+    expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")
+    page.locator(".hb-records__bar a").click()
+    page.get_by_role("link", name="Findings across 1 record").click()
+    expect(page.locator("[id='hb-f-l-2.1.1'] .hb-findings__sentence")).to_have_text("2.1.1: Yes in 1 of 1 case judged.")
+    assert traffic.hosts_other_than("file:") == [] and traffic.errors == []
     context.close()

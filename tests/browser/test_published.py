@@ -90,6 +90,7 @@ def test_after_one_visit_every_kind_of_page_search_and_records_work_offline(brow
     assert search(page, "MAPPA"), "search found nothing offline"
     page.goto(nginx.url + CHECKLIST)
     radio(page, "3.1.2", "partly").check()
+    expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")  # the records' scripts load on the first tick
     page.reload()
     expect(radio(page, "3.1.2", "partly")).to_be_checked()
     missing = page.goto(nginx.url + "no/such/page/")

@@ -222,7 +222,12 @@
     ui.status = ui.panel.querySelector(".hb-records__status");
     ui.error = ui.panel.querySelector(".hb-records__error");
     ui.mismatch = ui.panel.querySelector(".hb-records__mismatch");
-    ui.confirm = ui.panel.querySelector(".hb-records__confirm");
+    ui.confirm = el("div", { "class": "hb-records__confirm" }, [el("p"), el("div", { "class": "hb-records__row" }, [
+      el("button", { type: "button", "class": "md-button md-button--primary", "data-action": "export-then-delete-all", text: "Export them, then delete" }), " ",
+      el("button", { type: "button", "class": "md-button", "data-action": "delete-all-now", text: "Delete without exporting" }), " ",
+      el("button", { type: "button", "class": "md-button", "data-action": "cancel-delete-all", text: "Cancel" })])]);
+    ui.confirm.hidden = true;
+    ui.panel.insertBefore(ui.confirm, ui.mismatch);
     ui.printName = el("p", { "class": "hb-records__print-name" });
     root.insertBefore(ui.printName, root.firstChild);
     ui.bar = el("p", { "class": "hb-records__bar", "aria-live": "off" });
@@ -530,7 +535,7 @@
   // Entered before this script arrived (hb/load.js loaded it on the user's first touch): a new
   // record. (Not when it was loaded for the records kept: what a reload's form restoring put in
   // the page is then replaced by the record shown.)
-  var entered = ui.panel.dataset.touched && checks.filter(function (c) { return c.querySelector("input:checked") || c.querySelector("textarea").value; })
+  var entered = ui.panel.dataset.state === "touched" && checks.filter(function (c) { return c.querySelector("input:checked") || c.querySelector("textarea").value; })
     .concat(fieldInputs.filter(function (input) { return input.value; }))[0];
   if (entered) changed({ target: checks.indexOf(entered) >= 0 ? entered.querySelector("input:checked, textarea") : entered, type: "change" });
   if (ui.file.files.length) importFiles();

@@ -4,14 +4,15 @@
    a record is asked for (?record=), or when the user starts to fill in the checklist or to use its
    records panel (a press or the focus inside them): a first visit stays light. The stylesheet and
    the scripts, in order, are named on this script's tag (data-load). The panel says where things
-   stand (data-state): "waiting" for the user, "loading", or "ready" (set by records.js). */
+   stand (data-state): "waiting" for the user, "loading" (for the records kept), "touched" (loading
+   for the user, whose entries records.js then takes up), or "ready" (set by records.js). */
 (function (me, d, w) {
   var panel = d.getElementById("hb-records"), form = d.querySelector(".hb-checklist[data-framework]");
   if (!panel || !form || !me) return;
   var id = form.dataset.framework;
-  function load() {
+  function load(why) {
     if (panel.dataset.state !== "waiting") return;
-    panel.dataset.state = "loading";
+    panel.dataset.state = why === "touched" ? why : "loading";
     var files = me.dataset.load.split(" "), css = d.createElement("link");
     css.rel = "stylesheet";
     css.href = files.shift();
@@ -26,9 +27,7 @@
     d.head.appendChild(css);
   }
   function touched(event) {
-    if (!(event.target.closest && event.target.closest(".hb-checklist, .hb-records"))) return;
-    if (panel.dataset.state === "waiting") panel.dataset.touched = "1";  // records.js takes up what was entered
-    load();
+    if (event.target.closest && event.target.closest(".hb-checklist, .hb-records")) load("touched");
   }
   panel.dataset.state = "waiting";
   try {
