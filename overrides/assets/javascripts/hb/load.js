@@ -16,15 +16,13 @@
     var files = me.dataset.load.split(" "), css = d.createElement("link");
     css.rel = "stylesheet";
     css.href = files.shift();
-    css.onload = css.onerror = function () {  // styled before records.js draws, so nothing jumps
-      files.forEach(function (src) {
-        var script = d.createElement("script");
-        script.src = src;
-        script.async = false;  // run in order
-        d.body.appendChild(script);
-      });
-    };
-    d.head.appendChild(css);
+    d.head.appendChild(css);  // fetched alongside the scripts: waiting for it would cost a round trip
+    files.forEach(function (src) {
+      var script = d.createElement("script");
+      script.src = src;
+      script.async = false;  // run in order
+      d.body.appendChild(script);
+    });
   }
   function touched(event) {
     if (event.target.closest && event.target.closest(".hb-checklist, .hb-records")) load("touched");
