@@ -211,7 +211,7 @@ def test_an_inspection_made_on_version_1_is_carried_reviewed_across_visits_and_n
     # Where the user meets the old inspection, the workspace's list says so and offers to carry it.
     entry = page.locator(".hb-ws__list li", has_text="made on the version of the framework released 2029-03-01")
     expect(entry).to_contain_text("North light")
-    entry.get_by_role("link", name="Carry \u201cNorth light\u201d to the current version").click()
+    entry.get_by_role("link", name="carry it to the current version: North light").click()
     counter = page.locator(".hb-upgrade__counter")
     expect(counter).to_have_text("Reviewed 0 of 5")
     expect(page.locator(".hb-upgrade__work")).to_contain_text("4 records carried")
@@ -233,7 +233,7 @@ def test_an_inspection_made_on_version_1_is_carried_reviewed_across_visits_and_n
     expect(carried_entry).to_contain_text("North light")
     expect(carried_entry).to_contain_text("lines reviewed 2 of 5")
     expect(entry).to_contain_text("North light")  # the original is kept
-    carried_entry.get_by_role("link", name="Continue the review of \u201cNorth light\u201d").click()
+    carried_entry.get_by_role("link", name="continue the review: North light").click()
     expect(counter).to_have_text("Reviewed 2 of 5")
     expect(second.get_by_label("Note for line 1.2.1")).to_have_value("Log signed late.")
     expect(second.get_by_label("Yes", exact=True)).to_be_checked()

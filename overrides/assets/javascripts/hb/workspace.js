@@ -131,11 +131,11 @@
      to review, says so, with a link to the page that carries it across (versions/upgrade/). */
   function versionNote(insp) {
     if (!upgradeLink) return null;
-    var to = upgradeLink.href.split("#")[0], name = " \u201c" + insp.name + "\u201d";
+    var to = upgradeLink.href.split("#")[0], name = ": " + insp.name;  // the link's words, then which inspection
     if (insp.framework.version !== framework.version) {
       return el("span", { "class": "hb-ws__version" }, [" \u00b7 made on the version of the framework released " + insp.framework.version + ": ",
         el("a", { href: to + "#carry=" + encodeURIComponent(insp._id), text: "carry it to the current version",
-                  "aria-label": "Carry" + name + " to the current version" })]);
+                  "aria-label": "carry it to the current version" + name })]);
     }
     var total = 0, done = 0;
     ws.recordsOf(insp._id).forEach(function (r) {
@@ -144,7 +144,7 @@
     });
     return total ? el("span", { "class": "hb-ws__version" }, [" \u00b7 carried from an earlier version, lines reviewed " + done + " of " + total + ": ",
       el("a", { href: to + "#review=" + encodeURIComponent(insp._id), text: done < total ? "continue the review" : "see the review",
-                "aria-label": (done < total ? "Continue the review of" : "See the review of") + name })]) : null;
+                "aria-label": (done < total ? "continue the review" : "see the review") + name })]) : null;
   }
 
   function dates(insp) { return [insp.start, insp.end].filter(Boolean).join(" to "); }
