@@ -137,14 +137,16 @@
         el("a", { href: to + "#carry=" + encodeURIComponent(insp._id), text: "carry it to the current version",
                   "aria-label": "carry it to the current version" + name })]);
     }
+    if (!(insp.upgrade && insp.upgrade.from)) return null;
     var total = 0, done = 0;
     ws.recordsOf(insp._id).forEach(function (r) {
       var review = r.upgrade && r.upgrade.review;
       if (review) { total += review.items.length; done += review.reviewed.length; }
     });
-    return total ? el("span", { "class": "hb-ws__version" }, [" \u00b7 carried from an earlier version, lines reviewed " + done + " of " + total + ": ",
-      el("a", { href: to + "#review=" + encodeURIComponent(insp._id), text: done < total ? "continue the review" : "see the review",
-                "aria-label": (done < total ? "continue the review" : "see the review") + name })]) : null;
+    var words = done < total ? "continue the review" : "see the review";
+    return el("span", { "class": "hb-ws__version" }, [" \u00b7 carried from the version released " + insp.upgrade.from.version +
+      (total ? ", lines reviewed " + done + " of " + total : "") + ": ",
+      el("a", { href: to + "#review=" + encodeURIComponent(insp._id), text: words, "aria-label": words + name })]);
   }
 
   function dates(insp) { return [insp.start, insp.end].filter(Boolean).join(" to "); }

@@ -98,7 +98,7 @@
     var match = /^#review=(.+)$/.exec(location.hash);
     var target = match && byId(decodeURIComponent(match[1]));
     listAll();
-    if (target && underReview(target).length) showReview(target);
+    if (target && ((target.upgrade && target.upgrade.from) || underReview(target).length)) showReview(target);
     else ui.work.hidden = true;
   }
 
@@ -279,7 +279,7 @@
 
   function showReview(target) {
     var records = underReview(target).sort(function (a, b) { return a.name.localeCompare(b.name, undefined, { numeric: true }); });
-    var from = (target.upgrade && target.upgrade.from) || records[0].upgrade.from;
+    var from = target.upgrade.from;
     var isInspection = target.type === "inspection";
     ui.target = target;
     ui.work.textContent = "";
