@@ -216,6 +216,14 @@ def test_an_inspection_made_on_version_1_is_carried_reviewed_across_visits_and_n
     expect(counter).to_have_text("Reviewed 0 of 5")
     expect(page.locator(".hb-upgrade__work")).to_contain_text("4 records carried")
 
+    # A carried case opened on its checklist page says what is still to review, and leads back to it.
+    page.goto(fictional_url + "checklists/night-watch/?record=record:b-v20310228")
+    note = page.locator(".hb-records__mismatch")
+    expect(note).to_contain_text("Carried from the version released 2029-03-01: 1 changed line is still to review")
+    expect(page.locator("input[name='judgement-1.2.1'][value='partly']")).to_be_checked()  # the proposal, as it was
+    note.get_by_role("link", name="Review the changed lines").click()
+    expect(counter).to_have_text("Reviewed 0 of 5")
+
     second = review_of(page, "record:b")
     second.get_by_label("Yes", exact=True).check()
     second.get_by_label("Note for line 1.2.1").fill("Log signed late.")
@@ -360,7 +368,14 @@ def test_a_filled_version_1_workbook_is_carried_to_version_2(browser: Browser, f
     workbook = v1_workbook(tmp_path)
     context, traffic = open_context(browser, viewport=DESKTOP)
     page = context.new_page()
+    page.on("dialog", lambda dialog: dialog.accept())
     page.goto(fictional_url + "versions/upgrade/")
+    not_a_workbook = tmp_path / "findings.xlsx"
+    not_a_workbook.write_text("Line,Yes,No\n", encoding="utf-8")
+    page.set_input_files("#hb-upgrade-import", str(not_a_workbook))
+    expect(page.locator(".hb-upgrade__error")).to_have_text(
+        "Not carried across: findings.xlsx: it is not a workbook (XLSX) file: it is not a zip archive. Nothing was changed.")
+    assert stored(page) == {}
     page.set_input_files("#hb-upgrade-import", str(workbook))
     counter = page.locator(".hb-upgrade__counter")
     expect(counter).to_have_text("Reviewed 0 of 4")  # NL-01: 1.2.1, 2.1.3, 2.1.4-5; NL-02: 1.2.1
@@ -385,6 +400,14 @@ def test_a_filled_version_1_workbook_is_carried_to_version_2(browser: Browser, f
     assert [(new[n]["inspector"], new[n]["date"]) for n in ("NL-01", "NL-02", "NL-03")] == [
         ("Ann", "2029-05-02"), ("Ben", "2029-05-03"), ("Ann", "2029-05-04")]
     assert new["NL-03"]["lines"] == {}
+
+    # The earlier inspection, kept until now, can be deleted; the carried one stays.
+    page.get_by_role("link", name="Back to the list").click()
+    page.get_by_role("button", name="Delete this earlier inspection: North light survey (01 March 2029)").click()
+    expect(page.locator(".hb-upgrade__status")).to_have_text("Deleted the earlier inspection \u201cNorth light survey\u201d.")
+    left = stored(page)
+    assert [d for d in left.values() if d["framework"] == V1] == []
+    assert sorted(d["name"] for d in left.values() if d["type"] == "record") == ["NL-01", "NL-02", "NL-03"]
     assert traffic.errors == []
     context.close()
 
