@@ -6,7 +6,7 @@ import statistics
 
 import pytest
 
-from conftest import ROOT, build_into
+from conftest import ROOT, build_into, built_once
 from handbook.synthetic import write_scaled_framework, write_scaled_guidance
 from handbook.weight import over_budget
 from test_page_weight import KNOWN_HEAVY, NOT_YET
@@ -17,12 +17,14 @@ def element_pages(site):
 
 
 @pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory):
-    """The site of a framework ten times the real one."""
-    work = tmp_path_factory.mktemp("scale-10x")
-    framework = write_scaled_framework(ROOT / "content" / "framework", 10, work / "framework")
-    guidance = write_scaled_guidance(ROOT / "content" / "guidance", 10, work / "guidance")
-    return build_into(work / "site", "--framework", framework, "--guidance", guidance)
+def big(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
+    """The site of a framework ten times the real one (built once per test run)."""
+    def make(work):
+        framework = write_scaled_framework(ROOT / "content" / "framework", 10, work / "framework")
+        guidance = write_scaled_guidance(ROOT / "content" / "guidance", 10, work / "guidance")
+        return build_into(work / "site", "--framework", framework, "--guidance", guidance)
+
+    return built_once(tmp_path_factory, worker_id, "scale-10x", make)
 
 
 def test_ten_times_the_framework_builds_every_page_with_steady_page_size(site, big):
