@@ -21,9 +21,9 @@ from .problems import Problem
 from .sourcefile import read_source
 from .stepcache import StepCache, code_of
 
-# MkDocs' warnings about a hand-written page name the page and the missing target.
 # What renders a page: a new version of any may change the scripts the templates write.
 ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions")
+# MkDocs' warnings about a hand-written page name the page and the missing target.
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) (?:link|unrecognized relative link|absolute link) '(?P<target>[^']+)'")
 
 
