@@ -18,9 +18,8 @@ test: $(VENV)/.installed       ## set up (including the test browser), then run 
 	bash scripts/setup-test-tools.sh
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-serve: $(VENV)/.installed      ## live preview on http://127.0.0.1:8000 (rebuilds on every save)
-	bash scripts/setup-pdf-tools.sh
-	$(BIN)/mkdocs serve --livereload --dirty --no-strict
+serve: $(VENV)/.installed      ## live preview on http://127.0.0.1:8000 (updates on every save)
+	$(BIN)/python scripts/serve.py
 
 $(VENV)/.installed: requirements.lock
 	$(PYTHON) -m venv $(VENV)

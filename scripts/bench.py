@@ -8,8 +8,8 @@ generated pages, alternated in one process so machine noise falls on both alike,
 stage's time per framework line against the smallest scale (linear growth is 1.0).
 Finally the page weight of home, element and checklist pages of the first scale's site.
 
-Then, with `mkdocs serve`, the time from saving an edit to one element's YAML to the
-edited page being served, with and without --dirty.
+Then, with the preview (scripts/serve.py), the time from saving an edit to one element's YAML to
+the edited page being served, and to every page the edit touches being served.
 
     python scripts/bench.py [--scales 1 10 100] [--repeats 3] [--no-serve] [--pdf-cache DIR]
 """
@@ -137,36 +137,45 @@ def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
     }
 
 
-def edit_to_preview(framework_dir: Path, guidance_dir: Path, pdf_cache: Path, dirty: bool) -> float:
-    """Seconds from saving an edit to element 3.1's YAML until `mkdocs serve` serves the edited page."""
+def edit_to_preview(framework_dir: Path, guidance_dir: Path) -> tuple[float, float, float]:
+    """With the preview (scripts/serve.py) of this framework: seconds to start it, from saving an edit to
+    element 3.1's YAML until the edited page is served, and until every page the edit touches is."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    command = [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"] + (["--dirty", "--no-strict"] if dirty else [])
-    env = {**os.environ, "HANDBOOK_FRAMEWORK": str(framework_dir), "HANDBOOK_GUIDANCE": str(guidance_dir),
-           "HANDBOOK_PDF_CACHE": str(pdf_cache)}
     log = tempfile.TemporaryFile()
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    started = time.perf_counter()
+    server = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--framework", str(framework_dir),
+                               "--guidance", str(guidance_dir), "--address", f"127.0.0.1:{port}"],
+                              cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"}, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/framework/3.1/"
-    section = framework_dir / "sections" / "0003.yaml"
+    section = next((framework_dir / "sections").glob("3-*.yaml"), None) or framework_dir / "sections" / "0003.yaml"
     original = section.read_text(encoding="utf-8")
+
+    def terminal() -> str:
+        log.seek(0)
+        return log.read().decode()
 
     def served(check: Callable[[str], bool]) -> Callable[[str | None], bool]:
         def ready(html: str | None) -> bool:
             if server.poll() is not None:
-                log.seek(0)
-                raise RuntimeError(f"mkdocs serve stopped:\n{log.read().decode()}")
+                raise RuntimeError(f"the preview stopped:\n{terminal()}")
             return html is not None and check(html)
         return ready
 
     try:
-        _wait_for(url, served(lambda html: True))
+        _wait_for(url, served(lambda html: True), timeout=3600)  # at 100x, on a busy machine, starting takes minutes
+        start_up = time.perf_counter() - started
         marker = f"edited-{time.time_ns()}"
         started = time.perf_counter()
         section.write_text(original.replace("Factors linked to offending are identified.",
                                             f"Factors linked to offending are identified. {marker}", 1), encoding="utf-8")
         _wait_for(url, served(lambda html: marker in html))
-        return time.perf_counter() - started
+        page = time.perf_counter() - started
+        deadline = time.monotonic() + 900
+        while "more pages updated" not in terminal() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return start_up, page, time.perf_counter() - started
     finally:
         section.write_text(original, encoding="utf-8")
         server.terminate()
@@ -208,6 +217,7 @@ def main() -> None:
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
     parser.add_argument("--repeats", type=int, default=3)
     parser.add_argument("--no-serve", action="store_true", help="skip the edit-to-preview measurement")
+    parser.add_argument("--preview-only", action="store_true", help="measure edit-to-preview only (no builds)")
     parser.add_argument("--pdf-cache", type=Path, help="keep the PDFs of each scale in this folder across runs "
                         "(a 100x framework makes about 2,400, some of thousands of pages); by default every run makes them")
     args = parser.parse_args()
@@ -215,6 +225,9 @@ def main() -> None:
     print(f"Machine: {platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as temp:
         work = Path(temp)
+        if args.preview_only:
+            print_preview(work, args.scales)
+            return
         pdf_caches = {factor: (args.pdf_cache or work / "pdf-cache") / f"{factor}x" for factor in args.scales}
         results = [bench_scale(factor, args.repeats, work, pdf_caches[factor]) for factor in args.scales]
         print(f"\n{'scale':>5} {'pages':>6} {'stage':<24} {'time s':>8} {'CPU s':>8} {'peak heap MiB':>14}")
@@ -243,12 +256,18 @@ def main() -> None:
             raw, gz = (sum(sizes) for sizes in zip(*weights.values()))
             print(f"  {name:<9} {parts}; total {raw / 1024:.1f} / {gz / 1024:.1f} KiB")
         if not args.no_serve:
-            print("\nEdit to preview with mkdocs serve (save one element's YAML -> edited page served):")
-            for factor in args.scales:
-                framework_dir, guidance_dir = work / f"framework-{factor}x", work / f"guidance-{factor}x"
-                full = edit_to_preview(framework_dir, guidance_dir, pdf_caches[factor], dirty=False)
-                dirty = edit_to_preview(framework_dir, guidance_dir, pdf_caches[factor], dirty=True)
-                print(f"  {factor:>4}x  full rebuild {full:.2f} s, --dirty {dirty:.2f} s")
+            print_preview(work, args.scales)
+
+
+def print_preview(work: Path, scales: list[int]) -> None:
+    print("\nEdit to preview with scripts/serve.py (make serve): save one element's YAML -> its page served,"
+          " -> every page it touches served", flush=True)
+    for factor in scales:
+        framework_dir = write_scaled_framework(ROOT / "content" / "framework", factor, work / f"framework-{factor}x")
+        guidance_dir = write_scaled_guidance(ROOT / "content" / "guidance", factor, work / f"guidance-{factor}x")
+        start_up, page, every = edit_to_preview(framework_dir, guidance_dir)
+        print(f"  {factor:>4}x  edited page {page:.2f} s, every page {every:.2f} s (the preview started in {start_up:.1f} s)",
+              flush=True)
 
 
 if __name__ == "__main__":

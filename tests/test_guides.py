@@ -4,6 +4,7 @@ matrix and heat map count them; the glossary explains every term, and the site m
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
@@ -18,25 +19,39 @@ def listed(html) -> list[str]:
     return [a.get_text() for a in html.select("article blockquote.hb-quote .hb-quote__id")]
 
 
-def check_grouped_by_element(html, expected: list[str]) -> None:
-    assert listed(html) == expected
-    for quote in html.select("article blockquote.hb-quote"):
-        line_id = quote.select_one(".hb-quote__id").get_text()
-        element_id = line_id.rsplit(".", 1)[0]
-        assert quote.find_previous("h2")["id"] == f"element-{element_id}"
-        assert quote.select_one("a")["href"] == f"../../framework/{element_id}/#line-{line_id}"
-    elements = [h2["id"] for h2 in html.select("article h2[id^=element-]")]
+def resolve(url: str, href: str) -> str:
+    """A link's target as a site URL such as 'framework/3.1/#line-3.1.1'."""
+    return urljoin(f"http://site/{url}", href).removeprefix("http://site/")
+
+
+def guide(site, url: str) -> list[tuple[str, BeautifulSoup]]:
+    """A guide's pages in reading order: its own, then (when it is split by section) each part's, in turn."""
+    html = page(site, url)
+    parts = [resolve(url, a["href"]) for a in html.select("article li > a[href]")
+             if resolve(url, a["href"]).startswith(url) and resolve(url, a["href"]) != url]
+    return [(url, html)] + [found for part in parts for found in guide(site, part)]
+
+
+def check_grouped_by_element(pages: list[tuple[str, BeautifulSoup]], expected: list[str]) -> None:
+    assert [line for _, html in pages for line in listed(html)] == expected
+    for url, html in pages:
+        for quote in html.select("article blockquote.hb-quote"):
+            line_id = quote.select_one(".hb-quote__id").get_text()
+            element_id = line_id.rsplit(".", 1)[0]
+            assert quote.find_previous("h2")["id"] == f"element-{element_id}"
+            assert resolve(url, quote.select_one("a")["href"]) == f"framework/{element_id}/#line-{line_id}"
+    elements = [h2["id"] for _, html in pages for h2 in html.select("article h2[id^=element-]")]
     assert elements == list(dict.fromkeys(f"element-{i.rsplit('.', 1)[0]}" for i in expected))
 
 
 def test_each_evidence_source_page_lists_exactly_its_lines_with_their_questions(site):
     guidance = line_guidance()
     for source in vocabulary("evidence-sources", "sources"):
-        html = page(site, f"evidence/{source['id']}/")
+        pages = guide(site, f"evidence/{source['id']}/")
         expected = tagged("sources", source["id"])
         assert expected, f"{source['id']} is used by no line"
-        check_grouped_by_element(html, expected)
-        for quote in html.select("article blockquote.hb-quote"):
+        check_grouped_by_element(pages, expected)
+        for quote in (q for _, html in pages for q in html.select("article blockquote.hb-quote")):
             questions = [normalise(li.get_text()) for li in quote.find_next_sibling("ol").select("li")]
             assert questions == guidance[quote.select_one(".hb-quote__id").get_text()]["questions"]
 
@@ -45,15 +60,15 @@ def test_each_theme_page_lists_exactly_its_lines(site):
     for theme in vocabulary("themes", "themes"):
         expected = tagged("themes", theme["id"])
         assert expected, f"{theme['id']} is used by no line"
-        check_grouped_by_element(page(site, f"themes/{theme['id']}/"), expected)
+        check_grouped_by_element(guide(site, f"themes/{theme['id']}/"), expected)
 
 
 def test_each_outcome_page_lists_exactly_its_lines_with_their_reasons(site):
     for outcome in OUTCOMES:
-        html = page(site, f"outcomes/{outcome}/")
+        pages = guide(site, f"outcomes/{outcome}/")
         expected = serving(outcome)
-        check_grouped_by_element(html, list(expected))
-        reasons = [normalise(p.get_text()).removeprefix("Why: ") for p in html.select("article p.hb-reason")]
+        check_grouped_by_element(pages, list(expected))
+        reasons = [normalise(p.get_text()).removeprefix("Why: ") for _, html in pages for p in html.select("article p.hb-reason")]
         assert reasons == list(expected.values())
 
 
@@ -85,7 +100,14 @@ def test_outcomes_matrix_counts_each_elements_lines_per_outcome(site):
         assert numbers == [len(lines), *expected], element
         cells[element] = expected
         for td, outcome, count in zip(row.select("td.hb-matrix__count"), OUTCOMES, expected):
-            assert (td.a["href"] == f"{outcome}/#element-{element}") if count else td.a is None
+            if not count:
+                assert td.a is None
+                continue
+            # The count links to the element's lines in the outcome's guide, on its part for the section if split.
+            target, anchor = resolve("outcomes/", td.a["href"]).split("#")
+            assert target.startswith(f"outcomes/{outcome}/") and anchor == f"element-{element}"
+            listed_there = [i for i in listed(page(site, target)) if i.rsplit(".", 1)[0] == element]
+            assert len(listed_there) == count, (element, outcome)
     totals = [normalise(td.get_text()) for td in table.select("tfoot td")]
     assert totals == ["76", *(str(len(served[o])) for o in OUTCOMES)]
     # The heat map comes after the table and shows the same numbers, row by row.
@@ -163,3 +185,21 @@ def test_every_level_of_the_navigation_keeps_to_12_entries_the_themes_included()
     assert max(levels.values()) <= 12, {trail: n for trail, n in levels.items() if n > 12}
     themes = next(trail for trail in levels if trail.endswith("> Guides > Themes"))
     assert [trail.rsplit(" > ", 1)[1] for trail in levels if trail.startswith(themes + " > ")] == ["Themes C–S", "Themes V–W"]
+
+
+def test_a_long_guide_is_split_by_section_and_each_part_leads_back(site):
+    """The case record informs most lines: its guide lists the sections with their counts, and each
+    section's lines are on a page of their own, which names and links the guide it belongs to."""
+    html = page(site, "evidence/case-record/")
+    assert listed(html) == []
+    parts = html.select("article li > a[href]")
+    expected = tagged("sources", "case-record")
+    sections = list(dict.fromkeys(i.split(".")[0] for i in expected))
+    assert [a["href"] for a in parts] == [f"{s}/" for s in sections]
+    for a, section in zip(parts, sections):
+        count = sum(i.split(".")[0] == section for i in expected)
+        assert a.get_text().startswith(f"Section {section}. ") and f": {count} line" in a.parent.get_text()
+        part = page(site, f"evidence/case-record/{section}/")
+        assert normalise(part.h1.get_text()).startswith(f"Case record: Section {section}. ")
+        assert [i.split(".")[0] for i in listed(part)] == [section] * count
+        assert part.select_one("article a[href='../']").get_text() == "Case record"

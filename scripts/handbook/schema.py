@@ -32,14 +32,39 @@ def validator(schema_name: str) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=_registry())
 
 
+class CheckedFiles:
+    """What load_checked found in each file, kept by a long-running preview (scripts/serve.py) so that
+    checking the sources again re-reads only the files it has been told changed (`forget`). The build
+    keeps none: every build reads every file."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[Path, str], tuple[YamlDocument, tuple[Problem, ...]]] = {}
+
+    def forget(self, paths: set[Path]) -> None:
+        self._found = {key: value for key, value in self._found.items() if key[0] not in paths}
+
+
+kept: CheckedFiles | None = None  # set by the preview only
+
+
 def load_checked(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument:
     """The file at `path`, read strictly and checked against its schema; its problems go to `problems`."""
+    key = (Path(path).absolute(), schema_name)
+    if kept is not None and key in kept._found:
+        document, found = kept._found[key]
+        problems.extend(found)
+        return document
+    found_here: list[Problem] = []
     try:
         document = load_yaml(path)
     except DataError as error:
-        problems.extend(error.problems)
-        return YamlDocument(path, None)
-    problems.extend(check(document, schema_name))
+        found_here.extend(error.problems)
+        document = YamlDocument(path, None)
+    else:
+        found_here.extend(check(document, schema_name))
+    if kept is not None:
+        kept._found[key] = (document, tuple(found_here))
+    problems.extend(found_here)
     return document
 
 

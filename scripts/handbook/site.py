@@ -23,6 +23,7 @@ from .pages import framework_pages
 from .practitioner_terms import PractitionerTerm, load_practitioner_terms
 from .prompts import load_prompts
 from .render import PageGroup, abbreviation_definitions
+from .urls import UPGRADE_PAGE
 from .vocabulary import load_vocabulary
 
 
@@ -59,11 +60,11 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions,
         checklist_pages.generate(framework, checklists, advice),
         workspace.generate(framework, checklists, sync_server),
         guides.generate(framework, advice),
-        versions.generate(history, checklists.scale, advice.vocabulary.abbreviations),
+        versions.generate(history, checklists, advice.vocabulary.abbreviations),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),
     ]
     site = GeneratedSite(site_name=f"{framework.short_title} handbook",
-                         extra={"framework": _template_values(framework)}, sources=hand_written.sources,
+                         extra={"framework": _template_values(framework), **_upgrade_link(history)}, sources=hand_written.sources,
                          checklists=checklists, guidance=advice, history=history,
                          search_terms=load_practitioner_terms(framework, advice))
     site.files.update(versions.assets(history))
@@ -84,6 +85,14 @@ def write_docs(site: GeneratedSite, docs_dir: Path) -> None:
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
+
+
+def _upgrade_link(history: History) -> dict[str, str]:
+    """Where checklist and workspace pages send a record made on an earlier version (overrides/main.html)."""
+    if not history.earlier:
+        return {}
+    return {"upgrade_url": UPGRADE_PAGE.removesuffix(".md") + "/",
+            "earlier_versions": " ".join(version.version.released for version in history.earlier)}
 
 
 def _template_values(framework: Framework) -> dict[str, Any]:

@@ -152,3 +152,121 @@ test("a whole inspection exported on an earlier version gives its records, named
     /record 1 cannot be carried across: its entry for line 9\.9\.9/);
   assert.match(upgrade.fromExport({ format: "other" }, INFO).problem, /not an inspection/);
 });
+
+// ---- records and inspections kept in the store --------------------------------------------------
+
+const KINDS = [{ id: "night-watch", sections: ["1"] }, { id: "full-survey", sections: ["1", "2"] }];
+const V1 = { id: "demo", version: "2029-03-01" };
+const STORED = {
+  _id: "record:abc", _rev: "3-x", type: "record", format: "inspection-handbook-record", formatVersion: 2, framework: V1,
+  checklist: "night-watch", inspection: "inspection:north", name: "NL-01", inspector: "Ann", date: "2029-05-02",
+  fields: { Keeper: "Ann" }, lines: { ...OLD.lines, "1.1.1": { judgement: "yes", note: "Full store." }, "2.1.1": { judgement: null, note: "" } },
+};
+
+test("a stored record is carried as a new document with its review kept in it, and the original is unchanged", () => {
+  const before = JSON.stringify(STORED);
+  const out = upgrade.carryRecord(STORED, { ...INFO, kinds: KINDS }, "2031-03-01T00:00:00Z");
+  assert.equal(JSON.stringify(STORED), before);
+  assert.equal(out._id, "record:abc-v20310228");
+  assert.equal(out._rev, undefined);
+  assert.equal(out.inspection, "inspection:north-v20310228");
+  assert.deepEqual([out.name, out.inspector, out.date, out.fields], ["NL-01", "Ann", "2029-05-02", { Keeper: "Ann" }]);
+  assert.deepEqual(out.framework, { id: "demo", version: "2031-02-28" });
+  assert.equal(out.checklist, "full-survey");  // lines moved into section 2, which the night watch does not hold
+  assert.equal(out.lines["2.1.1"], undefined);  // an empty entry is no entry
+  assert.deepEqual(out.upgrade.review.items.map((i) => i.key), ["2031-02-28:1.2.1", "2031-02-28:2.1.3", "2031-02-28:2.1.4"]);
+  assert.deepEqual(out.upgrade.review.reviewed, []);
+  assert.deepEqual(out.upgrade.retired["1.1.3"], { judgement: "no", note: "Tin was damp.", version: "2029-03-01",
+    text: "Spare wicks are kept in a dry tin.", reason: "Counted with the oil." });
+  assert.deepEqual(out.upgrade.from, { version: "2029-03-01", record: "record:abc", name: "NL-01" });
+});
+
+test("lines deleted by an earlier upgrade stay with the record when it is carried again", () => {
+  const earlier = { ...STORED, upgrade: { retired: { "0.9.9": { judgement: "no", note: "Kept from before." } } } };
+  const out = upgrade.carryRecord(earlier, { ...INFO, kinds: KINDS }, "now");
+  assert.deepEqual(Object.keys(out.upgrade.retired).sort(), ["0.9.9", "1.1.3"]);
+});
+
+test("an inspection is carried with all its records; the carried ids are the same wherever it is carried", () => {
+  const inspection = { _id: "inspection:north", _rev: "1-a", type: "inspection", framework: V1, name: "North light", area: "Harbour" };
+  const second = { ...STORED, _id: "record:def", lines: { "1.2.1": { judgement: "no" } } };
+  const info = { ...INFO, kinds: KINDS };
+  const out = upgrade.carryInspection(inspection, [STORED, second], info, "now");
+  assert.deepEqual([out.inspection._id, out.inspection.name, out.inspection.area, out.inspection._rev],
+    ["inspection:north-v20310228", "North light", "Harbour", undefined]);
+  assert.deepEqual(out.inspection.upgrade.from, { version: "2029-03-01", inspection: "inspection:north", name: "North light" });
+  assert.deepEqual(out.records.map((r) => r._id), ["record:abc-v20310228", "record:def-v20310228"]);
+  assert.deepEqual(upgrade.carryInspection(inspection, [STORED, second], info, "later").records.map((r) => r._id),
+    ["record:abc-v20310228", "record:def-v20310228"]);
+  assert.deepEqual(upgrade.reviewed(out.records), { done: 0, total: 4, complete: false });
+});
+
+test("reviewing an item saves its lines and marks it, one item at a time, until the count is done", () => {
+  let record = upgrade.carryRecord(STORED, { ...INFO, kinds: KINDS }, "now");
+  record = upgrade.review(record, "2031-02-28:1.2.1", { "1.2.1": { judgement: "partly", note: "Signed late." } }, true, "t1");
+  assert.deepEqual(record.lines["1.2.1"], { judgement: "partly", note: "Signed late." });
+  assert.deepEqual(upgrade.reviewed([record]), { done: 1, total: 3, complete: false });
+  record = upgrade.review(record, "2031-02-28:2.1.4", { "2.1.4": { judgement: "", note: "" }, "2.1.5": { judgement: "no", note: "" } }, true, "t2");
+  assert.equal(record.lines["2.1.4"], undefined);  // emptied by the reviewer: no entry
+  assert.deepEqual(record.lines["2.1.5"], { judgement: "no" });
+  record = upgrade.review(record, "2031-02-28:1.2.1", { "1.2.1": { judgement: "partly", note: "Signed late." } }, false, "t3");
+  assert.deepEqual(upgrade.reviewed([record]), { done: 1, total: 3, complete: false });  // unticked again
+  record = upgrade.review(record, "2031-02-28:1.2.1", { "1.2.1": { judgement: "partly", note: "Signed late." } }, true, "t4");
+  record = upgrade.review(record, "2031-02-28:2.1.3", { "2.1.3": { judgement: "no", note: "" } }, true, "t5");
+  assert.deepEqual(upgrade.reviewed([record]), { done: 3, total: 3, complete: true });
+  assert.equal(record.upgrade.retired["1.1.3"].note, "Tin was damp.");  // never touched by the review
+});
+
+test("a record's kind stays unless its lines have left the kind's sections", () => {
+  assert.equal(upgrade.kindFor(["1.1.1"], "night-watch", KINDS), "night-watch");
+  assert.equal(upgrade.kindFor(["1.1.1", "2.1.2"], "night-watch", KINDS), "full-survey");
+  assert.equal(upgrade.kindFor(["9.1.1"], "night-watch", KINDS), "night-watch");
+  assert.equal(upgrade.kindFor(["1.1.1"], null, KINDS), null);
+});
+
+// ---- a filled-in workbook, as xlsx-read.js gives it ----------------------------------------------
+
+const WB_INFO = { ...INFO, kinds: KINDS, lines: { "1.1.1": "x", "1.1.2": "x" },
+  versions: [{ version: "2029-03-01", date: "01 March 2029", label: "Issued 1 March 2029", title: "Lights" },
+             { version: "2031-02-28", date: "28 February 2031", label: "Issued 28 February 2031", title: "Lights" }],
+  scale: [...INFO.scale, { id: "not-applicable", label: "Not applicable" }] };
+const c = (v, f) => ({ v, f: f || "" });
+function workbook(extra) {
+  return {
+    title: "Self-assessment workbook: Lights", subject: "Issued 1 March 2029",
+    sheets: {
+      Cases: { B2: c("Harbour Board"), B3: c("North light survey"), A8: c(1), B8: c("NL-01"), C8: c("Ann"), D8: c(47240), A9: c(2),
+               B9: c("NL-02"), D9: c("2 May 2029"), A10: c(3) },
+      "Section 1": { A2: c("Line"), D2: c(null, 'IF(Cases!$B$8="","Case 1",Cases!$B$8)'), E2: c(null, 'IF(Cases!$B$9="","Case 2",Cases!$B$9)'),
+                     A3: c("1.1.1"), D3: c("Yes"), E3: c("not applicable"), A4: c("1.1.3"), D4: c("No") },
+      "Section 2": { D2: c(null, "IF(Cases!$B$8=\"\",\"Case 1\",Cases!$B$8)"), A3: c("2.2.3"), D3: c("Partly") },
+      Notes: { A2: c(1), C2: c("1.1.3"), D2: c("Damp."), A3: c(1), C3: c("1.1.3"), D3: c("Checked twice."), A4: c(2), C4: c("1.1.1"), D4: c("Shut.") },
+      ...extra,
+    },
+  };
+}
+
+test("a filled-in workbook gives an inspection on its own version with a record per case", () => {
+  let n = 0;
+  const out = upgrade.fromWorkbook(workbook(), WB_INFO, () => "id" + (n += 1), "now");
+  assert.deepEqual([out.inspection.name, out.inspection.area, out.inspection.framework.version],
+    ["North light survey", "Harbour Board", "2029-03-01"]);
+  assert.deepEqual(out.records.map((r) => [r.name, r.checklist, r.inspector, r.date, r.inspection]), [
+    ["NL-01", "full-survey", "Ann", "2029-05-02", out.inspection._id],   // day 47240 of the workbook's calendar
+    ["NL-02", "night-watch", "", "2 May 2029", out.inspection._id]]);   // a date typed as text is kept as typed
+  assert.deepEqual(out.records[0].lines, { "1.1.1": { judgement: "yes" }, "1.1.3": { judgement: "no", note: "Damp.\nChecked twice." },
+                                           "2.2.3": { judgement: "partly" } });
+  assert.deepEqual(out.records[1].lines, { "1.1.1": { judgement: "not-applicable", note: "Shut." } });
+});
+
+test("a workbook that is not this framework's, or holds what is not on the scale, is refused with where", () => {
+  const id = () => "x";
+  assert.match(upgrade.fromWorkbook({ ...workbook(), subject: "Issued 1 May 2020" }, WB_INFO, id, "now").problem, /Issued 1 May 2020/);
+  assert.match(upgrade.fromWorkbook({ ...workbook(), title: "Self-assessment workbook: Other" }, WB_INFO, id, "now").problem, /not a self-assessment workbook/);
+  assert.match(upgrade.fromWorkbook(workbook({ "Section 1": { A3: c("1.1.1"), D2: c(null, "Cases!$B$8"), D3: c("Maybe") } }), WB_INFO, id, "now").problem,
+    /sheet “Section 1”, cell D3, holds “Maybe”, which is not on the scale/);
+  assert.match(upgrade.fromWorkbook(workbook({ "Section 1": { A3: c("1.9.9"), D2: c(null, "Cases!$B$8"), D3: c("Yes") } }), WB_INFO, id, "now").problem,
+    /line 1\.9\.9 that its version does not have/);
+  assert.match(upgrade.fromWorkbook(workbook({ Notes: { A2: c(1), C2: c("7.7.7"), D2: c("?") } }), WB_INFO, id, "now").problem, /Notes.*row 2/);
+  assert.match(upgrade.fromWorkbook({ ...workbook(), sheets: { Cases: {} } }, WB_INFO, id, "now").problem, /holds no cases/);
+});

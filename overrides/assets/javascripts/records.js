@@ -15,6 +15,8 @@
   if (!checks.length || !window.PouchDB) return;
 
   var framework = { id: root.dataset.framework, version: root.dataset.version };
+  var upgradeLink = document.getElementById("hb-upgrade-link");  // only on a site with earlier versions
+  framework.earlier = upgradeLink ? upgradeLink.dataset.earlier.split(" ").filter(Boolean) : [];  // files made on them import
   var checklist = root.dataset.checklist;
   var lineIds = checks.map(function (c) { return c.dataset.line; });
   var scale = Array.prototype.map.call(checks[0].querySelectorAll("input[type=radio]"), function (radio) {
@@ -85,6 +87,11 @@
       : "This record was made with the version of the framework released " + record.framework.version +
         "; this page shows the version released " + framework.version +
         ". It is not applied here, so nothing on this page changes it. You can export it or delete it.";
+    if (!usable && !newer(record) && framework.earlier.indexOf(record.framework.version) >= 0) {
+      ui.mismatch.appendChild(document.createTextNode(" "));
+      ui.mismatch.appendChild(el("a", { href: upgradeLink.href.split("#")[0] + "#carry=" + encodeURIComponent(record.inspection || record._id),
+                                        text: record.inspection ? "Carry its inspection to the current version" : "Carry it to the current version" }));
+    }
     refreshControls();
     summarise();
   }

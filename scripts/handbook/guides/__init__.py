@@ -10,34 +10,39 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from collections.abc import Callable
+from typing import Any
 
 from ..guidance_model import Guidance
-from ..model import Element, Framework, Line, Outcome
+from ..model import Framework, Line, Outcome
 from ..render import PageGroup, as_heading, environment
-from ..urls import GUIDE_PAGES, outcome_path, source_path, theme_path
+from ..urls import GUIDE_PAGES, element_path, link, outcome_path, source_path, theme_path
 from ..pages.framework_pages import NAV_LEVEL_LIMIT, bounded_nav
 from .heatmap import heat_map
+from .parts import Node, Placement, paginate, section_tree
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-
-@dataclass(frozen=True)
-class ElementLines:
-    """Some of an element's lines, in the framework's order."""
-
-    element: Element
-    lines: tuple[Line, ...]
+MATRIX_ROWS = 24  # the outcomes matrix has a row per element up to this many, else one per section (or range)
 
 
 @dataclass(frozen=True)
 class MatrixRow:
-    element: Element
-    cells: tuple[tuple[Outcome, int], ...]  # each outcome, in the framework's order, and how many lines serve it
+    """An element's (or, in a large framework, a section's or range's) lines serving each outcome."""
+
+    label: str     # Markdown: the row's heading, a link
+    key: str       # the heat map's row label: an element's id, or a section's or range's
+    lines: int
+    cells: tuple[tuple[Outcome, int, str], ...]  # each outcome, in the framework's order, how many lines serve it, and where they are
 
     @property
     def counts(self) -> tuple[int, ...]:
-        return tuple(count for _, count in self.cells)
+        return tuple(count for _, count, _ in self.cells)
+
+
+@dataclass(frozen=True)
+class MatrixBody:
+    heading: str  # a section's heading, or empty when rows are sections
+    rows: tuple[MatrixRow, ...]
 
 
 def generate(framework: Framework, guidance: Guidance) -> PageGroup:
@@ -49,24 +54,35 @@ def generate(framework: Framework, guidance: Guidance) -> PageGroup:
         group.pages[path] = env.get_template(template).render(
             framework=framework, guidance=guidance, here=path, **values)
 
+    tree = section_tree(framework)
+
+    def guide(path: str, template: str, line_ids: tuple[str, ...], **values: Any) -> Placement:
+        """One source's, theme's or outcome's guide: one page, or a page per part (see parts.py)."""
+        def page(here: str, groups: list, entries: list, within: Node | None) -> str:
+            return env.get_template(template).render(
+                framework=framework, guidance=guidance, here=here, groups=groups, parts=entries, within=within,
+                top=path, lines=sum(len(g.lines) for g in groups) + sum(e.lines for e in entries),
+                elements=len(groups) + sum(e.elements for e in entries), **values)
+        pages, placement = paginate(framework, tree, path, line_ids, page)
+        group.pages.update(pages)
+        return placement
+
     render(GUIDE_PAGES["sources"], "sources.md.j2",
            counts={s.id: len(guidance.lines_with_source(s)) for s in vocabulary.sources})
     for source in vocabulary.sources:
-        render(source_path(source), "source.md.j2", source=source,
-               groups=by_element(framework, guidance.lines_with_source(source)))
+        guide(source_path(source), "source.md.j2", guidance.lines_with_source(source), source=source)
     render(GUIDE_PAGES["themes"], "themes.md.j2",
            counts={t.id: len(guidance.lines_with_theme(t)) for t in vocabulary.themes})
     for theme in vocabulary.themes:
-        render(theme_path(theme), "theme.md.j2", theme=theme,
-               groups=by_element(framework, guidance.lines_with_theme(theme)))
-    rows = matrix(framework, guidance)
-    render(GUIDE_PAGES["outcomes"], "outcomes.md.j2", rows=rows,
+        guide(theme_path(theme), "theme.md.j2", guidance.lines_with_theme(theme), theme=theme)
+    placements = {outcome.id: guide(outcome_path(outcome), "outcome.md.j2", guidance.lines_serving(outcome), outcome=outcome)
+                  for outcome in framework.outcomes}
+    bodies = matrix(framework, guidance, tree, placements)
+    rows = [row for body in bodies for row in body.rows]
+    render(GUIDE_PAGES["outcomes"], "outcomes.md.j2", bodies=bodies, by_element=not bodies[0].heading == "",
            totals=[len(guidance.lines_serving(o)) for o in framework.outcomes],
-           heat_map=heat_map([r.element.id for r in rows], [as_heading(o.text) for o in framework.outcomes],
+           heat_map=heat_map([r.key for r in rows], [as_heading(o.text) for o in framework.outcomes],
                              [r.counts for r in rows]))
-    for outcome in framework.outcomes:
-        render(outcome_path(outcome), "outcome.md.j2", outcome=outcome,
-               groups=by_element(framework, guidance.lines_serving(outcome)))
     render(GUIDE_PAGES["glossary"], "glossary.md.j2",
            names=sorted((e for e in vocabulary.glossary if e.expansion), key=lambda e: e.term.lower()),
            terms=sorted((e for e in vocabulary.glossary if not e.expansion), key=lambda e: e.term.lower()),
@@ -91,18 +107,29 @@ def _bounded(what: str, pages: dict[str, str]) -> list[Any]:
                        limit=NAV_LEVEL_LIMIT - 1, what=what)
 
 
-def by_element(framework: Framework, line_ids: Iterable[str]) -> list[ElementLines]:
-    """The given lines grouped under their elements, both in the framework's order."""
-    wanted = set(line_ids)
-    groups = (ElementLines(e, tuple(line for line in e.lines if line.id in wanted)) for e in framework.elements)
-    return [group for group in groups if group.lines]
-
-
-def matrix(framework: Framework, guidance: Guidance) -> list[MatrixRow]:
-    """For each element, how many of its lines serve each outcome."""
+def matrix(framework: Framework, guidance: Guidance, tree: tuple[Node, ...],
+           placements: dict[str, Placement]) -> list[MatrixBody]:
+    """For each element, how many of its lines serve each outcome, by section; in a framework with
+    more elements than MATRIX_ROWS, for each of the sections (or ranges) of `tree` instead, so the
+    page stays the same size. Each count links to where the outcome's guide lists those lines."""
     serving = {o.id: set(guidance.lines_serving(o)) for o in framework.outcomes}
-    return [MatrixRow(e, tuple((o, sum(line.id in serving[o.id] for line in e.lines)) for o in framework.outcomes))
-            for e in framework.elements]
+    here = GUIDE_PAGES["outcomes"]
+
+    def cells(lines: list[Line], where: Callable[[Outcome], tuple[str, str]]) -> tuple[tuple[Outcome, int, str], ...]:
+        counts = [(o, sum(line.id in serving[o.id] for line in lines)) for o in framework.outcomes]
+        return tuple((o, n, link(here, *where(o)) if n else "") for o, n in counts)
+
+    if len(framework.elements) <= MATRIX_ROWS:
+        return [MatrixBody(f"{section.id}. {section.title}", tuple(
+            MatrixRow(f"[{e.id}]({link(here, element_path(e))}) {e.title}", e.id, len(e.lines),
+                      cells(list(e.lines), lambda o, e=e, s=section: (placements[o.id].of(Node(s))[0], f"element-{e.id}")))
+            for e in section.elements)) for section in framework.sections]
+    rows = []
+    for node in tree:
+        lines = [line for s in node.sections for e in s.elements for line in e.lines]
+        rows.append(MatrixRow(node.label, node.short_label, len(lines),
+                              cells(lines, lambda o, node=node: placements[o.id].of(node))))
+    return [MatrixBody("", tuple(rows))]
 
 
 def anchor(term: str) -> str:

@@ -18,9 +18,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 NAV_LEVEL_LIMIT = 12
 
 
-def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None = None) -> PageGroup:
+def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None = None,
+             only: frozenset[str] | None = None) -> PageGroup:
     """The framework's pages; each element page also shows the handbook's guidance on its lines and,
-    when the framework has an earlier version, which of its lines changed since (`latest`)."""
+    when the framework has an earlier version, which of its lines changed since (`latest`).
+    `only` (section ids) limits the pages to those sections' own and their elements', for the preview."""
     env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
     group = PageGroup()
     changed = _changed_lines(latest)
@@ -28,19 +30,23 @@ def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None 
     def render(path: str, template: str, **values: Any) -> None:
         group.pages[path] = env.get_template(template).render(framework=framework, guidance=guidance, here=path, **values)
 
-    render("index.md", "home.md.j2")
-    render("introduction.md", "introduction.md.j2")
-    render("framework/index.md", "overview.md.j2")
+    if only is None:
+        render("index.md", "home.md.j2")
+        render("introduction.md", "introduction.md.j2")
+        render("framework/index.md", "overview.md.j2")
     framework_nav: list[Any] = ["framework/index.md"]
     for section in framework.sections:
-        render(section_path(section), "section.md.j2", section=section)
+        wanted = only is None or section.id in only
+        if wanted:
+            render(section_path(section), "section.md.j2", section=section)
         section_nav: list[Any] = [section_path(section)]
         for element in section.elements:
-            previous, following = framework.neighbours(element)
-            render(element_path(element), "element.md.j2", element=element, section=section,
-                   previous=previous, following=following, latest=latest, labels=LABELS,
-                   changes=[(line, changed[line.id]) for line in element.lines if line.id in changed],
-                   changes_page=changes_path(latest.slug) if latest else None)
+            if wanted:
+                previous, following = framework.neighbours(element)
+                render(element_path(element), "element.md.j2", element=element, section=section,
+                       previous=previous, following=following, latest=latest, labels=LABELS,
+                       changes=[(line, changed[line.id]) for line in element.lines if line.id in changed],
+                       changes_page=changes_path(latest.slug) if latest else None)
             section_nav.append({f"{element.id}. {plain(element.title)}": element_path(element)})
         framework_nav.append({f"{section.id}. {plain(section.title)}": section_nav})
     group.nav = [

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..changelog import LABELS, MEANINGS, as_data
-from ..checklists.definitions import Scale
+from ..checklists.definitions import Definitions
 from ..history import History
 from ..render import Abbreviations, PageGroup, environment
 from ..model import Framework, Line
@@ -21,10 +21,11 @@ TEMPLATES = Path(__file__).parent / "templates"
 ASSETS = Path(__file__).parent / "assets"
 ASSET_PATHS = {"assets/stylesheets/versions.css": ASSETS / "versions.css",
                "assets/javascripts/upgrade-rules.js": ASSETS / "upgrade-rules.js",
-               "assets/javascripts/upgrade-view.js": ASSETS / "upgrade-view.js"}
+               "assets/javascripts/upgrade-view.js": ASSETS / "upgrade-view.js",
+               "assets/javascripts/xlsx-read.js": ASSETS / "xlsx-read.js"}
 
 
-def generate(history: History, scale: Scale, abbreviations: Abbreviations = ()) -> PageGroup:
+def generate(history: History, definitions: Definitions, abbreviations: Abbreviations = ()) -> PageGroup:
     """The versions pages (none for a framework with one version); `assets` says what files they need."""
     group = PageGroup()
     if not history.earlier:
@@ -55,7 +56,7 @@ def generate(history: History, scale: Scale, abbreviations: Abbreviations = ()) 
         render(version_path(version.version.released), "superseded.md.j2", framework=version,
                successor=history.versions[index + 1], log=history.changes[index])
         nav.append({f"{version.version.display_date} (superseded)": version_path(version.version.released)})
-    render(UPGRADE_PAGE, "upgrade.md.j2", framework=current, data=upgrade_data(history, scale))
+    render(UPGRADE_PAGE, "upgrade.md.j2", framework=current, data=upgrade_data(history, definitions))
     nav.append({"Carry records across": UPGRADE_PAGE})
     group.nav = [{"Versions": nav}]
     return group
@@ -66,14 +67,21 @@ def assets(history: History) -> dict[str, Path]:
     return dict(ASSET_PATHS) if history.earlier else {}
 
 
-def upgrade_data(history: History, scale: Scale) -> str:
-    """What the upgrade page's script works from, as JSON safe inside a <script type="application/json">."""
+def upgrade_data(history: History, definitions: Definitions) -> str:
+    """What the upgrade page's script works from, as JSON safe inside a <script type="application/json">:
+    the versions (label and title, as a workbook made on one names it), the scale, the current lines,
+    the kinds of checklist (a record carried across keeps its kind, or moves to one holding its lines)
+    and the change logs."""
+    current = history.current
+    kinds = [{"id": kind.id, "sections": list(kind.section_ids)} for kind in definitions.kinds] or [
+        {"id": "whole-framework", "sections": [section.id for section in current.sections]}]
     data = {
-        "framework": history.current.id,
-        "version": history.current.version.released,
-        "versions": [{"version": v.version.released, "label": v.version.label, "date": v.version.display_date}
-                     for v in history.versions],
-        "scale": [{"id": value.id, "label": value.label} for value in scale.values],
+        "framework": current.id,
+        "version": current.version.released,
+        "versions": [{"version": v.version.released, "label": v.version.label, "date": v.version.display_date,
+                      "title": v.short_title} for v in history.versions],
+        "scale": [{"id": value.id, "label": value.label} for value in definitions.scale.values],
+        "kinds": kinds,
         "lines": {line.id: line.text for line in history.current.lines},
         "changes": [as_data(log) for log in history.changes],
     }

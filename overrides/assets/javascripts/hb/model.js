@@ -77,7 +77,7 @@
     if (!isObject(data)) return { problem: "it is not a file exported from this handbook." };
     if (data.format === RECORD && data.formatVersion === 1) {
       var old = checkVersion1(data, framework, scaleIds);
-      return old ? { problem: old } : { docs: [fromVersion1(data)] };
+      return old ? { problem: old } : { docs: [fromVersion1(data)], earlier: earlier(data.framework, framework) };
     }
     if (data.format !== EXPORT && data.format !== RECORD) return { problem: "it is not a file exported from this handbook." };
     if (typeof data.formatVersion !== "number" || data.formatVersion > FORMAT_VERSION) {
@@ -90,14 +90,20 @@
       var problem = docProblem(data.docs[i], framework, scaleIds);
       if (problem) return { problem: "its document " + (i + 1) + " " + problem };
     }
-    return { docs: data.docs };
+    return { docs: data.docs, earlier: earlier(data.framework, framework) };
+  }
+
+  /* The version a file was made on, if it is an earlier one this site can carry across (its ids in
+     `framework.earlier`, given on pages of a site with earlier versions), else null. */
+  function earlier(given, framework) {
+    return given.version !== framework.version && (framework.earlier || []).indexOf(given.version) >= 0 ? given.version : null;
   }
 
   function frameworkProblem(given, framework) {
     if (!isObject(given) || given.id !== framework.id) {
       return "it is for another framework (" + (isObject(given) ? String(given.id) : "unknown") + "), not " + framework.id + ".";
     }
-    if (given.version !== framework.version) {
+    if (given.version !== framework.version && (framework.earlier || []).indexOf(given.version) < 0) {
       return "it was made with the version of the framework released " + String(given.version) +
         ", and this handbook shows the version released " + framework.version + ".";
     }

@@ -55,14 +55,15 @@
         if (!problem) { try { data = JSON.parse(file.text); } catch (e) { problem = "it is not valid JSON (" + e.message + ")."; } }
         var result = problem ? { problem: problem } : model.readFile(data, ws.framework, ws.scaleIds);
         if (result.problem) lines.push({ error: true, text: file.name + ": not imported, " + result.problem + " Nothing was changed." });
-        else good.push({ name: file.name, docs: result.docs });
+        else good.push({ name: file.name, docs: result.docs, earlier: result.earlier });
       });
       return good.reduce(function (done, file) {
         return done.then(function () {
           return ws.store.importDocs(file.docs).then(function (result) {
             lines.push({ text: file.name + ": " + (result.added ? result.added + " new version(s) of records added" : "nothing new, everything in it was already here") +
               (result.restored ? "; " + result.restored + " record(s) deleted on this device brought back" : "") +
-              (result.conflicts.length ? "; " + result.conflicts.length + " record(s) now in conflict, to resolve" : "") + "." });
+              (result.conflicts.length ? "; " + result.conflicts.length + " record(s) now in conflict, to resolve" : "") + "." +
+              (file.earlier ? " It was made on the version of the framework released " + file.earlier + ", and is kept as it was: carry it to the current version from the list." : "") });
           }, function (error) { lines.push({ error: true, text: file.name + ": not imported: " + HB.store.explain(error) }); });
         });
       }, Promise.resolve()).then(function () { return lines; });

@@ -10,6 +10,8 @@
   if (!host || !dataNode || !root.PouchDB) return;
   var data = JSON.parse(dataNode.textContent);
   var framework = data.framework;
+  var upgradeLink = document.getElementById("hb-upgrade-link");  // only on a site with earlier versions
+  framework.earlier = upgradeLink ? upgradeLink.dataset.earlier.split(" ").filter(Boolean) : [];  // files made on them import
   var store = new HB.Store(framework);
   var kindLinks = {};
   Array.prototype.forEach.call(document.querySelectorAll("a.hb-ws-kind[data-kind]"), function (a) { kindLinks[a.dataset.kind] = a.href; });
@@ -77,7 +79,8 @@
     var list = el("ul", { "class": "hb-ws__list" }, state.inspections.map(function (insp) {
       var count = ws.recordsOf(insp._id).length;
       return el("li", {}, [el("a", { href: "#inspection=" + encodeURIComponent(insp._id), text: insp.name }),
-        " \u2014 " + [insp.area, dates(insp), count + (count === 1 ? " record" : " records")].filter(Boolean).join(" \u00b7 ")]);
+        " \u2014 " + [insp.area, dates(insp), count + (count === 1 ? " record" : " records")].filter(Boolean).join(" \u00b7 "),
+        versionNote(insp)]);
     }));
     main.appendChild(el("h2", { id: "hb-ws-inspections", text: "Inspections on this device" }));
     main.appendChild(state.inspections.length ? list : el("p", { text: "None yet. Create one below, or import an inspection a colleague exported." }));
@@ -124,14 +127,36 @@
     return form;
   }
 
+  /* An inspection made on an earlier version of the framework, or carried from one with lines still
+     to review, says so, with a link to the page that carries it across (versions/upgrade/). */
+  function versionNote(insp) {
+    if (!upgradeLink) return null;
+    var to = upgradeLink.href.split("#")[0], name = ": " + insp.name;  // the link's words, then which inspection
+    if (insp.framework.version !== framework.version) {
+      return el("span", { "class": "hb-ws__version" }, [" \u00b7 made on the version of the framework released " + insp.framework.version + ": ",
+        el("a", { href: to + "#carry=" + encodeURIComponent(insp._id), text: "carry it to the current version",
+                  "aria-label": "carry it to the current version" + name })]);
+    }
+    if (!(insp.upgrade && insp.upgrade.from)) return null;
+    var total = 0, done = 0;
+    ws.recordsOf(insp._id).forEach(function (r) {
+      var review = r.upgrade && r.upgrade.review;
+      if (review) { total += review.items.length; done += review.reviewed.length; }
+    });
+    var words = done < total ? "continue the review" : "see the review";
+    return el("span", { "class": "hb-ws__version" }, [" \u00b7 carried from the version released " + insp.upgrade.from.version +
+      (total ? ", lines reviewed " + done + " of " + total : "") + ": ",
+      el("a", { href: to + "#review=" + encodeURIComponent(insp._id), text: words, "aria-label": words + name })]);
+  }
+
   function dates(insp) { return [insp.start, insp.end].filter(Boolean).join(" to "); }
 
   function renderInspection(insp) {
     var records = ws.recordsOf(insp._id);
     main.appendChild(el("p", {}, [el("a", { href: "#", text: "\u2190 All inspections" })]));
     main.appendChild(el("h2", { id: "hb-ws-title", tabindex: "-1", text: insp.name }));
-    main.appendChild(el("p", { "class": "hb-ws__about", text: [insp.area, dates(insp), insp.inspector && "Inspector: " + insp.inspector]
-      .filter(Boolean).join(" \u00b7 ") }));
+    main.appendChild(el("p", { "class": "hb-ws__about" }, [[insp.area, dates(insp), insp.inspector && "Inspector: " + insp.inspector]
+      .filter(Boolean).join(" \u00b7 "), versionNote(insp)]));
     main.appendChild(el("p", {}, [el("a", { "class": "md-button md-button--primary", href: "#findings=" + encodeURIComponent(insp._id),
       text: "Findings across " + records.length + (records.length === 1 ? " record" : " records") })]));
     data.kinds.forEach(function (kind) { main.appendChild(kindSection(insp, kind, records)); });

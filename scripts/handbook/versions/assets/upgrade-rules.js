@@ -222,6 +222,208 @@
     return records.length ? { records: records } : { problem: "it holds no records." };
   }
 
+  /* ---- records and inspections kept in the store (hb/store.js, PouchDB documents) ------------- */
+
+  /* The id of the document carried to `version` from the document `id`: the same on every device, so
+     two inspectors who carry the same inspection make the same documents, which merge like any other
+     (and carrying twice on one device finds the first). Ids are at most 64 characters after the prefix;
+     every id the handbook makes is far shorter than the 54 kept. */
+  function carriedId(id, version) {
+    var parts = /^(record|inspection):(.+)$/.exec(id);
+    return parts[1] + ":" + parts[2].slice(0, 54) + "-v" + String(version).replace(/\D/g, "");
+  }
+
+  /* The kind of checklist a record's lines belong to: `preferred` if its sections hold them all, else
+     the first kind that does (a line can move into another section), else `preferred` as it was. */
+  function kindFor(ids, preferred, kinds) {
+    var sections = ids.map(function (id) { return id.split(".")[0]; });
+    var covers = function (kind) { return sections.every(function (s) { return kind.sections.indexOf(s) >= 0; }); };
+    var mine = (kinds || []).filter(function (k) { return k.id === preferred; })[0];
+    if (!preferred || (mine && covers(mine))) return preferred || null;
+    var found = (kinds || []).filter(covers)[0];
+    return found ? found.id : preferred;
+  }
+
+  function storeDocProblem(doc, info) {
+    if (!isObject(doc) || !isObject(doc.framework) || doc.framework.id !== info.framework) return "it is not a record of this framework.";
+    if (doc.framework.version === info.version) return "it was made on the current version already.";
+    if (!chain(info, doc.framework.version)) return "it was made on a version (" + String(doc.framework.version) + ") that this handbook does not know.";
+    return null;
+  }
+
+  /* A record document of the store made on an earlier version, carried to the current one as a new
+     document: lines carried or proposed as plan() does, the deleted ones kept read-only (with any kept
+     by an earlier upgrade), and the review to do kept in the record itself (`upgrade.review`: the items
+     and the keys reviewed), so that leaving the page loses nothing. `doc` is not changed. */
+  function carryRecord(doc, info, now) {
+    var lines = {};
+    Object.keys(doc.lines || {}).forEach(function (id) {
+      var entry = clean(doc.lines[id]);
+      if (entry.judgement || entry.note) lines[id] = entry;
+    });
+    var planned = plan({ framework: doc.framework, id: doc._id, name: doc.name, fields: {}, lines: lines }, info, "", now);
+    var retired = Object.assign({}, doc.upgrade && isObject(doc.upgrade.retired) ? copy(doc.upgrade.retired) : {},
+                                planned.record.upgrade.retired);
+    var out = {
+      _id: carriedId(doc._id, info.version), type: "record", format: FORMAT, formatVersion: 2,
+      framework: { id: info.framework, version: info.version },
+      checklist: kindFor(Object.keys(planned.record.lines), doc.checklist || null, info.kinds),
+      inspection: doc.inspection ? carriedId(doc.inspection, info.version) : null,
+      name: doc.name || "", inspector: doc.inspector || "", date: doc.date || "", fields: copy(doc.fields || {}),
+      lines: planned.record.lines, updated: now,
+      upgrade: { from: { version: doc.framework.version, record: doc._id, name: doc.name || "" }, retired: retired,
+                 carried: planned.carried.length, review: { items: planned.items, reviewed: [] } }
+    };
+    return out;
+  }
+
+  /* An inspection of the store made on an earlier version, with its records, carried to the current
+     version: {inspection, records}, all new documents; the earlier ones are not changed. */
+  function carryInspection(inspection, records, info, now) {
+    var carried = copy(inspection);
+    ["_rev", "_revisions", "_conflicts", "_deleted"].forEach(function (key) { delete carried[key]; });
+    carried._id = carriedId(inspection._id, info.version);
+    carried.framework = { id: info.framework, version: info.version };
+    carried.formatVersion = 2;
+    carried.created = now;
+    carried.upgrade = { from: { version: inspection.framework.version, inspection: inspection._id, name: inspection.name } };
+    return { inspection: carried, records: records.map(function (doc) { return carryRecord(doc, info, now); }) };
+  }
+
+  /* How far the review of carried records has come: {done, total, complete}. */
+  function reviewed(records) {
+    var done = 0, total = 0;
+    records.forEach(function (record) {
+      var review = record.upgrade && record.upgrade.review;
+      if (!review) return;
+      total += review.items.length;
+      done += review.items.filter(function (item) { return review.reviewed.indexOf(item.key) >= 0; }).length;
+    });
+    return { done: done, total: total, complete: done === total };
+  }
+
+  /* The record with the reviewer's judgements and notes for one review item's lines (`values`, by line
+     id: {judgement, note}) and the item marked reviewed or not: a new record, `record` is not changed. */
+  function review(record, key, values, done, now) {
+    var out = copy(record), state = out.upgrade.review;
+    var item = state.items.filter(function (i) { return i.key === key; })[0];
+    if (!item) return out;
+    out.lines = finish({ record: out, items: [item] }, values).lines;
+    state.reviewed = state.reviewed.filter(function (k) { return k !== key; });
+    if (done) state.reviewed.push(key);
+    out.updated = now;
+    return out;
+  }
+
+  /* ---- a filled-in self-assessment workbook (scripts/handbook/exports/workbook.py) --------------- */
+
+  var CASES_SHEET = "Cases", NOTES_SHEET = "Notes", FIRST_CASE_ROW = 8;
+  var CASE_COLUMN = /Cases'?!\$?B\$?(\d+)/;
+
+  function cell(ref) {
+    var parts = /^([A-Z]+)(\d+)$/.exec(ref), column = 0;
+    for (var i = 0; i < parts[1].length; i += 1) column = column * 26 + parts[1].charCodeAt(i) - 64;
+    return { column: column, row: Number(parts[2]) };
+  }
+
+  function text(value) { return value === null || value === undefined ? "" : String(value).trim(); }
+
+  /* A date cell as the workbook holds it (a day number, for a cell formatted as a date) or as typed. */
+  function day(value) {
+    if (typeof value === "number" && value > 0) return new Date(Date.UTC(1899, 11, 30) + Math.round(value) * 864e5).toISOString().slice(0, 10);
+    return text(value);
+  }
+
+  /* The cases of a filled-in workbook as an inspection and its records, on the workbook's own version:
+     {inspection, records} (documents for the store), or {problem} in words. `book` is what the browser
+     read from the file: {title, subject, sheets: {name: {ref: {v, f}}}}; `makeId` gives fresh ids. Each
+     case with a reference, a judgement or a note becomes a record of the first kind of checklist that
+     holds all its lines (or one record per kind when none does); notes on one line are kept together. */
+  function fromWorkbook(book, info, makeId, now) {
+    var version = (info.versions || []).filter(function (v) {
+      return v.label === book.subject && (!v.title || text(book.title).slice(-v.title.length) === v.title);
+    })[0];
+    if (!version) return { problem: "it is not a self-assessment workbook of this handbook's framework, or of a version it knows (it says \u201c" + text(book.subject) + "\u201d)." };
+    var steps = version.version === info.version ? [] : chain(info, version.version);
+    if (!steps) return { problem: "it was made on a version of the framework (" + version.date + ") that this handbook cannot carry across." };
+    var known = steps.length ? oldLines(steps[0]) : Object.keys(info.lines);
+    var labels = {};
+    info.scale.forEach(function (v) { labels[v.label.toLowerCase()] = v.id; });
+    var cases = book.sheets[CASES_SHEET];
+    if (!cases) return { problem: "it has no \u201cCases\u201d sheet." };
+    var found = {}, problem = null;
+    function theCase(number) {
+      return found[number] = found[number] || { number: number, lines: {} };
+    }
+    Object.keys(cases).forEach(function (ref) {
+      var at = cell(ref), value = cases[ref].v;
+      if (at.row < FIRST_CASE_ROW || at.column < 2 || at.column > 4 || text(value) === "") return;
+      var one = theCase(at.row - FIRST_CASE_ROW + 1);
+      if (at.column === 2) one.reference = text(value);
+      else if (at.column === 3) one.assessor = text(value);
+      else one.date = day(value);
+    });
+    Object.keys(book.sheets).filter(function (name) { return /^Section /.test(name); }).forEach(function (name) {
+      var sheet = book.sheets[name], columns = {}, rows = {};
+      Object.keys(sheet).forEach(function (ref) {
+        var at = cell(ref), entry = sheet[ref];
+        var head = at.row === 2 && (CASE_COLUMN.exec(entry.f || "") || /^Case (\d+)$/.exec(text(entry.v)));
+        if (head) columns[at.column] = entry.f ? Number(head[1]) - FIRST_CASE_ROW + 1 : Number(head[1]);
+        if (at.row > 2 && at.column === 1 && LINE_ID.test(text(entry.v))) rows[at.row] = text(entry.v);
+      });
+      Object.keys(sheet).forEach(function (ref) {
+        var at = cell(ref), value = text(sheet[ref].v), line = rows[at.row], number = columns[at.column];
+        if (problem || !line || !number || value === "") return;
+        if (known.indexOf(line) < 0) { problem = "its sheet \u201c" + name + "\u201d has a line " + line + " that its version does not have."; return; }
+        var judgement = labels[value.toLowerCase()];
+        if (!judgement) { problem = "its sheet \u201c" + name + "\u201d, cell " + ref + ", holds \u201c" + value + "\u201d, which is not on the scale (" + info.scale.map(function (v) { return v.label; }).join(", ") + ")."; return; }
+        theCase(number).lines[line] = { judgement: judgement };
+      });
+    });
+    var notes = book.sheets[NOTES_SHEET] || {}, byRow = {};
+    Object.keys(notes).forEach(function (ref) {
+      var at = cell(ref);
+      if (at.row > 1) (byRow[at.row] = byRow[at.row] || {})[at.column] = notes[ref].v;
+    });
+    Object.keys(byRow).map(Number).sort(function (a, b) { return a - b; }).forEach(function (row) {
+      var r = byRow[row], number = Number(r[1]), line = text(r[3]), note = text(r[4]);
+      if (problem || !note) return;
+      if (!(number >= 1) || known.indexOf(line) < 0) { problem = "its \u201cNotes\u201d sheet, row " + row + ", names no case number and line of its version."; return; }
+      var entry = theCase(number).lines[line] = theCase(number).lines[line] || {};
+      entry.note = entry.note ? entry.note + "\n" + note : note;
+    });
+    if (problem) return { problem: problem };
+    var numbers = Object.keys(found).map(Number).sort(function (a, b) { return a - b; }).filter(function (n) {
+      return found[n].reference || Object.keys(found[n].lines).length;
+    });
+    if (!numbers.length) return { problem: "it holds no cases: no case has a reference, a judgement or a note." };
+    var framework = { id: info.framework, version: version.version };
+    var field = function (ref) { return text((cases[ref] || {}).v); };
+    var inspection = { _id: "inspection:" + makeId(), type: "inspection", formatVersion: 2, framework: framework,
+                       name: field("B3") || field("B2") || "Workbook", area: field("B2"), start: "", end: "", inspector: "",
+                       created: now, from: "self-assessment workbook" };
+    var records = [];
+    numbers.forEach(function (n) {
+      var one = found[n], ids = Object.keys(one.lines).sort(byLineId), groups = {};
+      var whole = (info.kinds || []).filter(function (k) {
+        return ids.every(function (id) { return k.sections.indexOf(id.split(".")[0]) >= 0; });
+      })[0];
+      ids.forEach(function (id) {
+        var kind = whole || (info.kinds || []).filter(function (k) { return k.sections.indexOf(id.split(".")[0]) >= 0; })[0];
+        var key = kind ? kind.id : "";
+        (groups[key] = groups[key] || {})[id] = one.lines[id];
+      });
+      if (!ids.length) groups[info.kinds && info.kinds.length ? info.kinds[0].id : ""] = {};
+      Object.keys(groups).forEach(function (kind) {
+        records.push({ _id: "record:" + makeId(), type: "record", format: FORMAT, formatVersion: 2, framework: framework,
+                       checklist: kind || null, inspection: inspection._id, name: one.reference || "Case " + n,
+                       inspector: one.assessor || "", date: one.date || "", fields: {}, lines: groups[kind], updated: now,
+                       from: "self-assessment workbook, case " + n });
+      });
+    });
+    return { inspection: inspection, records: records };
+  }
+
   /* The earlier-version records in a list of records, newest version first, that can be carried across. */
   function candidates(records, info) {
     return records.filter(function (r) {
@@ -231,5 +433,7 @@
   }
 
   return { FORMAT: FORMAT, AUTOMATIC: AUTOMATIC, REVIEWED: REVIEWED, chain: chain, problem: problem, plan: plan,
-           progress: progress, finish: finish, candidates: candidates, fromExport: fromExport, byLineId: byLineId, label: label };
+           progress: progress, finish: finish, candidates: candidates, fromExport: fromExport, byLineId: byLineId, label: label,
+           carriedId: carriedId, kindFor: kindFor, storeDocProblem: storeDocProblem, carryRecord: carryRecord,
+           carryInspection: carryInspection, reviewed: reviewed, review: review, fromWorkbook: fromWorkbook };
 });

@@ -1,49 +1,65 @@
-/* The page that carries records made on an earlier version of the framework to the current one
-   (versions/upgrade/): lists this device's earlier-version records, imports an exported one,
-   and walks through the upgrade that upgrade-rules.js plans, with a "reviewed X of Y" count.
-
-   Records of earlier versions are read from, and carried records written to, this browser's
-   localStorage (key "hb-records:<framework id>", the record format in the README), never sent
-   anywhere: the records pages (hb/store.js) leave records of other versions there, and move the
-   records carried to this version into their own store. The earlier record is kept, unchanged,
-   until the user deletes it. Needs
-   HB.ui (hb/ui.js) and HB.upgrade (upgrade-rules.js); a classic script (see upgrade-rules.js). */
+/* The page that carries what was made on an earlier version of the framework to the current one
+   (versions/upgrade/): whole inspections and single records kept in this browser's store
+   (hb/store.js), records an older handbook left in localStorage, and files: a record or a whole
+   inspection exported from the handbook, or a filled-in self-assessment workbook (xlsx-read.js).
+   Carrying writes new documents of the current version beside the earlier ones (upgrade-rules.js
+   plans them), and the lines that need a person's eye are reviewed here with a "Reviewed X of Y"
+   count. Every choice is saved in the carried record as it is made (`upgrade.review`), so leaving
+   the page loses nothing; the page's address (#review=<id>) brings the review back. The earlier
+   inspection or record is kept, unchanged, until the user deletes it. Nothing is sent anywhere.
+   Needs PouchDB, HB.model, HB.Store, HB.ui, HB.xlsx and HB.upgrade; a classic script (see upgrade-rules.js). */
 (function () {
   "use strict";
   var root = document.getElementById("hb-upgrade");
   var source = document.getElementById("hb-upgrade-data");
-  var HB = window.HB || {}, rules = HB.upgrade, ui = {}, session = null;
-  if (!root || !source || !rules || !HB.ui) return;
-  var el = HB.ui.el;
+  var HB = window.HB || {}, rules = HB.upgrade, ui = {};
+  if (!root || !source || !rules || !HB.ui || !HB.Store || !HB.model || !window.PouchDB) return;
+  var el = HB.ui.el, model = HB.model;
   var info = JSON.parse(source.textContent);
-  var KEY = "hb-records:" + info.framework;
+  var LEGACY = "hb-records:" + info.framework;  // records of other versions an older handbook kept (hb/store.js leaves them)
+  var store = new HB.Store({ id: info.framework, version: info.version });
+  var docs = { inspections: [], records: [] };
+  var workspace = document.querySelector("a.hb-upgrade-workspace");
+  var timers = {};
 
-  /* ---- storage: records of other versions ------------------------------------------------- */
+  /* ---- what is kept ------------------------------------------------------------------------- */
 
-  function read() {
+  function readLegacy() {
     try {
-      var data = JSON.parse(localStorage.getItem(KEY) || "null");
+      var data = JSON.parse(localStorage.getItem(LEGACY) || "null");
       return data && Array.isArray(data.records) ? data : { records: [], current: null };
     } catch (error) {
       return { records: [], current: null };
     }
   }
 
-  function write(store) {
-    try {
-      localStorage.setItem(KEY, JSON.stringify(store));
-      return true;
-    } catch (error) {
-      say("Could not save in this browser (" + error.name + "). Nothing was changed.", true);
-      return false;
-    }
+  function writeLegacy(data) { localStorage.setItem(LEGACY, JSON.stringify(data)); }
+
+  function reload() {
+    var mine = function (d) { return d.framework && d.framework.id === info.framework; };
+    return Promise.all([store.all("inspection"), store.all("record")]).then(function (got) {
+      docs.inspections = got[0].filter(mine);
+      docs.records = got[1].filter(mine);
+    });
   }
 
-  function freshId() { return "r-" + Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 8); }
+  function byId(id) { return docs.inspections.concat(docs.records).filter(function (d) { return d._id === id; })[0] || null; }
+  function recordsOf(id) { return docs.records.filter(function (r) { return r.inspection === id; }); }
+  function earlier(doc) { return !rules.storeDocProblem(doc, info); }
+  function loose(record) { return !record.inspection || !byId(record.inspection); }
+  function underReview(target) {
+    return (target.type === "inspection" ? recordsOf(target._id) : [target]).filter(function (r) { return r.upgrade && r.upgrade.review; });
+  }
+
+  /* ---- words ---------------------------------------------------------------------------------- */
 
   function say(text, isError) {
     ui.error.textContent = isError ? text : "";
     ui.status.textContent = isError ? "" : text;
+  }
+
+  function failed(what) {
+    return function (error) { say(what + ": " + (error && error.status ? HB.store.explain(error) : (error && error.message) || HB.store.explain(error)) + " Nothing was changed.", true); };
   }
 
   function judgementLabel(id) {
@@ -52,168 +68,269 @@
   }
 
   function date(version) { return rules.label(info, version); }
+  function plural(n, word) { return n + " " + word + (n === 1 ? "" : "s"); }
+  function progressText(target) {
+    var p = rules.reviewed(underReview(target));
+    return "Reviewed " + p.done + " of " + p.total + (p.complete ? ": done." : "");
+  }
 
-  /* ---- choosing a record ---------------------------------------------------------------------- */
+  /* ---- the list ------------------------------------------------------------------------------- */
 
   function start() {
     ui.choose = el("section", { "class": "hb-upgrade__choose", "aria-labelledby": "hb-upgrade-choose" });
     ui.work = el("section", { "class": "hb-upgrade__work", "aria-labelledby": "hb-upgrade-work", hidden: "hidden" });
     ui.error = el("p", { "class": "hb-upgrade__error", role: "alert" });
     ui.status = el("p", { "class": "hb-upgrade__status", role: "status", tabindex: "-1" });
-    root.appendChild(ui.choose);
-    root.appendChild(ui.error);
-    root.appendChild(ui.status);
-    root.appendChild(ui.work);
-    listRecords();
+    [ui.error, ui.status, ui.work, ui.choose].forEach(function (node) { root.appendChild(node); });
+    store.open().then(reload).then(route, failed("The records on this device cannot be opened"));
+    window.addEventListener("hashchange", function () { reload().then(route); });
   }
 
-  function listRecords() {
-    var store = read(), earlier = rules.candidates(store.records, info);
+  /* #review=<id>: the review of a carried inspection or record; #carry=<id>: carry one across (the
+     workspace's and checklist pages' links to an earlier inspection or record). */
+  function route() {
+    var wanted = /^#carry=(.+)$/.exec(location.hash), doc = wanted && byId(decodeURIComponent(wanted[1]));
+    if (doc && earlier(doc)) {
+      history.replaceState(null, "", location.pathname + location.search);
+      carry(doc.type === "inspection" ? doc : null, doc.type === "record" ? doc : null);
+      return;
+    }
+    var match = /^#review=(.+)$/.exec(location.hash);
+    var target = match && byId(decodeURIComponent(match[1]));
+    listAll();
+    if (target && ((target.upgrade && target.upgrade.from) || underReview(target).length)) showReview(target);
+    else ui.work.hidden = true;
+  }
+
+  function go(id) {
+    var hash = "#review=" + encodeURIComponent(id);
+    if (location.hash === hash) route();
+    else location.hash = hash;
+  }
+
+  function actions(buttons) {
+    return el("span", { "class": "hb-upgrade__actions" }, buttons.map(function (b) {
+      return el("button", { type: "button", text: b[0], "aria-label": b[0] + ": " + b[1], on: { click: b[2] } });
+    }));
+  }
+
+  function listAll() {
     ui.choose.textContent = "";
-    ui.choose.appendChild(el("h2", { id: "hb-upgrade-choose", text: "Records made on an earlier version" }));
-    if (!earlier.length) {
-      ui.choose.appendChild(el("p", { text: "No record on this device was made on an earlier version." }));
-    } else {
-      ui.choose.appendChild(el("ul", { "class": "hb-upgrade__records" }, earlier.map(function (record) {
-        var count = Object.keys(record.lines).length;
-        return el("li", {}, [
-          el("strong", { text: record.name }),
-          ", made on the version released " + date(record.framework.version) + ", " + count + " line" + (count === 1 ? "" : "s") +
-            " judged or noted. ",
-          el("span", { "class": "hb-upgrade__actions" }, [
-            el("button", { type: "button", "data-record": record.id, text: "Carry to the current version",
-                           "aria-label": "Carry to the current version: " + record.name }),
-            el("button", { type: "button", "data-delete": record.id, text: "Delete this earlier record",
-                           "aria-label": "Delete this earlier record: " + record.name + " (" +
-                                         date(record.framework.version) + ")" })
-          ])
-        ]);
+    ui.choose.appendChild(el("h2", { id: "hb-upgrade-choose", text: "Made on an earlier version" }));
+    var items = [];
+    docs.inspections.filter(earlier).forEach(function (insp) {
+      var carried = byId(rules.carriedId(insp._id, info.version)), count = recordsOf(insp._id).length;
+      items.push(el("li", { "data-inspection": insp._id }, [el("strong", { text: insp.name }),
+        ", an inspection made on the version released " + date(insp.framework.version) + ", " + plural(count, "record") + ". ",
+        actions([carried ? ["Review the carried inspection", insp.name, function () { go(carried._id); }]
+                         : ["Carry to the current version", insp.name, function () { carry(insp); }],
+                 ["Delete this earlier inspection", insp.name + " (" + date(insp.framework.version) + ")", function () { removeInspection(insp); }]])]));
+    });
+    docs.records.filter(function (r) { return earlier(r) && loose(r); }).forEach(function (record) {
+      var carried = byId(rules.carriedId(record._id, info.version));
+      items.push(el("li", { "data-record": record._id }, [el("strong", { text: record.name }),
+        ", a record made on the version released " + date(record.framework.version) + ", " + plural(Object.keys(record.lines || {}).length, "line") + " judged or noted. ",
+        actions([carried ? ["Review the carried record", record.name, function () { go(carried._id); }]
+                         : ["Carry to the current version", record.name, function () { carry(null, record); }],
+                 ["Delete this earlier record", record.name + " (" + date(record.framework.version) + ")", function () { removeRecord(record); }]])]));
+    });
+    rules.candidates(readLegacy().records, info).forEach(function (record) {
+      items.push(el("li", { "data-legacy": record.id }, [el("strong", { text: record.name }),
+        ", a record made on the version released " + date(record.framework.version) + ", " + plural(Object.keys(record.lines).length, "line") + " judged or noted. ",
+        actions([["Carry to the current version", record.name, function () { carryLegacy(record); }],
+                 ["Delete this earlier record", record.name + " (" + date(record.framework.version) + ")", function () { removeLegacy(record); }]])]));
+    });
+    ui.choose.appendChild(items.length ? el("ul", { "class": "hb-upgrade__records" }, items)
+                                       : el("p", { text: "No record on this device was made on an earlier version." }));
+    var carried = docs.inspections.filter(function (i) { return i.upgrade && i.upgrade.from; })
+      .concat(docs.records.filter(function (r) { return loose(r) && r.upgrade && r.upgrade.review; }));
+    if (carried.length) {
+      ui.choose.appendChild(el("h2", { text: "Carried to the current version" }));
+      ui.choose.appendChild(el("ul", { "class": "hb-upgrade__records" }, carried.map(function (doc) {
+        return el("li", { "data-carried": doc._id }, [el("strong", { text: doc.name }),
+          ", carried from the version released " + date(doc.upgrade.from.version) + ". " + progressText(doc) + " ",
+          actions([["Open the review", doc.name, function () { go(doc._id); }]])]);
       })));
     }
-    ui.kept = el("div", { "class": "hb-upgrade__kept" });
-    ui.choose.appendChild(ui.kept);
-    showKept(store.records);
-    var input = el("input", { type: "file", id: "hb-upgrade-import", accept: ".json,application/json" });
+    var input = el("input", { type: "file", id: "hb-upgrade-import",
+      accept: ".json,.xlsx,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    ui.choose.appendChild(el("h2", { text: "From a file" }));
     ui.choose.appendChild(el("p", {}, [
-      el("label", { "for": "hb-upgrade-import", text: "Or carry across a record or a whole inspection exported from an earlier version (a JSON file) " }),
+      el("label", { "for": "hb-upgrade-import", text: "Carry across a record or a whole inspection exported from an earlier version (JSON), or a filled-in self-assessment workbook (XLSX) " }),
       input
     ]));
     input.addEventListener("change", importFile);
   }
 
-  /* The deleted lines kept with every record carried to this version: those still in localStorage and
-     those the records pages have since moved into their store (hb/store.js), read-only. */
-  function showKept(records) {
-    var local = records.filter(function (r) { return r.framework && r.framework.version === info.version; });
-    var moved = HB.Store && window.PouchDB ? new HB.Store({ id: info.framework, version: info.version }) : null;
-    var fromStore = moved ? moved.all("record").catch(function () { return []; }) : Promise.resolve([]);
-    fromStore.then(function (docs) {
-      var seen = local.map(function (r) { return "record:" + r.id; });
-      var carried = local.concat(docs.filter(function (d) { return seen.indexOf(d._id) < 0; })).filter(function (r) {
-        return r.upgrade && Object.keys(r.upgrade.retired || {}).length;
-      });
-      ui.kept.textContent = "";
-      if (!carried.length) return;
-      ui.kept.appendChild(el("h2", { text: "Deleted lines kept with your carried records" }));
-      carried.forEach(function (record) {
-        ui.kept.appendChild(el("h3", { text: record.name }));
-        Object.keys(record.upgrade.retired).sort(rules.byLineId).forEach(function (id) {
-          var line = record.upgrade.retired[id];
-          ui.kept.appendChild(retired({ id: id, version: line.version, text: line.text, reason: line.reason,
-                                        judgement: line.judgement, note: line.note }, 4));
-        });
-      });
-    });
+  /* ---- carrying ------------------------------------------------------------------------------- */
+
+  /* Writes the carried documents (an inspection and its records, or one record), then opens the review.
+     Carrying what was carried before opens that review instead: the carried ids are fixed. */
+  function carry(inspection, record) {
+    var now = new Date().toISOString();
+    var planned = inspection ? rules.carryInspection(inspection, recordsOf(inspection._id), info, now)
+                             : { inspection: null, records: [rules.carryRecord(record, info, now)] };
+    var target = planned.inspection || planned.records[0];
+    if (byId(target._id)) { go(target._id); return Promise.resolve(); }
+    return Promise.all(planned.records.map(function (doc) { return store.save(doc); })).then(function () {
+      return planned.inspection && store.save(planned.inspection);
+    }).then(reload).then(function () {
+      say("Carried \u201c" + target.name + "\u201d to the version released " + date(info.version) + ": " +
+          (planned.inspection ? plural(planned.records.length, "record") + ". " : "") + "The earlier one is kept as it was.");
+      go(target._id);
+    }, failed("Not carried across"));
   }
+
+  /* A record an older handbook left in localStorage is moved into the store (as that handbook's
+     records were), then carried like any other. */
+  function carryLegacy(record) {
+    var doc = model.fromVersion1(record);
+    return store.importDocs([doc]).then(function () {
+      var data = readLegacy();
+      data.records = data.records.filter(function (r) { return r.id !== record.id; });
+      if (data.current === record.id) data.current = null;
+      writeLegacy(data);
+      return reload();
+    }).then(function () { return carry(null, byId(doc._id)); }, failed("Not carried across"));
+  }
+
+  function removeInspection(insp) {
+    var records = recordsOf(insp._id);
+    if (!window.confirm("Delete the earlier inspection \u201c" + insp.name + "\u201d and its " + plural(records.length, "record") + " from this device? This cannot be undone.")) return;
+    Promise.all(records.concat([insp]).map(function (d) { return store.remove(d); })).then(reload).then(function () {
+      route();
+      say("Deleted the earlier inspection \u201c" + insp.name + "\u201d.");
+    }, failed("Not deleted"));
+  }
+
+  function removeRecord(record) {
+    if (!window.confirm("Delete the earlier record \u201c" + record.name + "\u201d from this device? This cannot be undone.")) return;
+    store.remove(record).then(reload).then(function () {
+      route();
+      say("Deleted the earlier record \u201c" + record.name + "\u201d.");
+    }, failed("Not deleted"));
+  }
+
+  function removeLegacy(record) {
+    if (!window.confirm("Delete the earlier record \u201c" + record.name + "\u201d from this device? This cannot be undone.")) return;
+    var data = readLegacy();
+    data.records = data.records.filter(function (r) { return r.id !== record.id; });
+    if (data.current === record.id) data.current = null;
+    try { writeLegacy(data); } catch (error) { failed("Not deleted")(error); return; }
+    route();
+    say("Deleted the earlier record \u201c" + record.name + "\u201d.");
+  }
+
+  /* ---- files ------------------------------------------------------------------------------- */
 
   function importFile(event) {
-    HB.ui.readFiles(event.target.files).then(function (files) {
-      event.target.value = "";
-      var file = files[0], data = null, problem = file && file.error;
-      if (!file) return;
-      if (!problem) {
-        try { data = JSON.parse(file.text); } catch (error) { problem = "the file is not valid JSON."; }
+    var file = event.target.files[0];
+    if (!file) return;
+    var book = /\.xlsx$/i.test(file.name) || /spreadsheetml/.test(file.type);
+    (book ? importWorkbook(file) : importJson(file)).catch(function (error) {
+      say("Not carried across: " + file.name + ": " + (error.message || HB.store.explain(error)) + " Nothing was changed.", true);
+    }).then(function () { event.target.value = ""; });
+  }
+
+  function problem(text) { return Promise.reject(new Error(text)); }
+
+  function importJson(file) {
+    return file.text().then(function (text) {
+      var data;
+      try { data = JSON.parse(text); } catch (error) { return problem("the file is not valid JSON."); }
+      if (data && data.format === model.RECORD && data.formatVersion === 1) {
+        var why = rules.problem(data, info);
+        if (why) return problem(why);
+        var doc = model.fromVersion1(data);
+        return store.importDocs([doc]).then(reload).then(function () { return carry(null, byId(doc._id)); });
       }
-      var inspection = data && data.format === "inspection-handbook-export" ? rules.fromExport(data, info) : null;
-      problem = problem || (inspection ? inspection.problem : rules.problem(data, info));
-      if (problem) { say("Not carried across: " + problem + " Nothing was changed.", true); return; }
-      var records = inspection ? inspection.records : [data];
-      var store = read();  // keep the originals on this device, beside the records carried from them
-      records.forEach(function (record) {
-        if (store.records.some(function (r) { return r.id === record.id; })) record.id = freshId();
-        store.records.push(record);
+      if (!data || data.format !== model.EXPORT) return problem("it is not a record or an inspection exported from this handbook.");
+      var version = data.framework && data.framework.version;
+      if (version === info.version) return problem("it was made on the current version already: import it in the inspection workspace.");
+      var checked = rules.fromExport(data, info);
+      var read = checked.problem ? checked : model.readFile(data, { id: info.framework, version: version }, info.scale.map(function (v) { return v.id; }));
+      if (read.problem) return problem(read.problem);
+      return store.importDocs(read.docs).then(reload).then(function () {
+        var inspections = read.docs.filter(function (d) { return d.type === "inspection" && !d._deleted; });
+        var records = read.docs.filter(function (d) { return d.type === "record" && !d._deleted && !d.inspection; });
+        if (inspections.length + records.length === 1) return carry(byId((inspections[0] || {})._id), byId((records[0] || {})._id));
+        route();
+        say("Kept " + plural(inspections.length, "inspection") + " and " + plural(records.length, "single record") + " from " + file.name + " on this device: carry each to the current version from the list below.");
       });
-      if (!write(store)) return;
-      listRecords();
-      if (records.length === 1) begin(records[0]);
-      else say("Kept the " + records.length + " records of this inspection on this device. Carry each to the current version from the list above.");
     });
   }
 
-  /* ---- reviewing an upgrade ------------------------------------------------------------------- */
-
-  function begin(record) {
-    session = { original: record, plan: rules.plan(record, info, freshId(), new Date().toISOString()), reviewed: [] };
-    say("");
-    render();
-    ui.work.hidden = false;
-    ui.heading.focus();
+  function importWorkbook(file) {
+    var wanted = function (name) { return name === "Cases" || name === "Notes" || /^Section /.test(name); };
+    return file.arrayBuffer().then(function (buffer) { return HB.xlsx.read(buffer, wanted); }).then(function (book) {
+      var read = rules.fromWorkbook(book, info, model.freshId, new Date().toISOString());
+      if (read.problem) return problem(read.problem);
+      var all = read.records.concat([read.inspection]);
+      return Promise.all(all.map(function (d) { return store.save(d); })).then(reload).then(function () {
+        if (read.inspection.framework.version !== info.version) return carry(byId(read.inspection._id));
+        route();
+        say("Imported the workbook as the inspection \u201c" + read.inspection.name + "\u201d with " + plural(read.records.length, "record") +
+            ", on the current version: open it in the inspection workspace.");
+      });
+    });
   }
 
-  function render() {
-    var plan = session.plan;
+  /* ---- the review ------------------------------------------------------------------------------- */
+
+  function showReview(target) {
+    var records = underReview(target).sort(function (a, b) { return a.name.localeCompare(b.name, undefined, { numeric: true }); });
+    var from = target.upgrade.from;
+    var isInspection = target.type === "inspection";
+    ui.target = target;
     ui.work.textContent = "";
     ui.heading = el("h2", { id: "hb-upgrade-work", tabindex: "-1",
-                            text: "Carrying \u201c" + session.original.name + "\u201d from " + date(plan.from) + " to " + date(plan.to) });
+                            text: "Carrying \u201c" + target.name + "\u201d from " + date(from.version) + " to " + date(info.version) });
     ui.counter = el("p", { "class": "hb-upgrade__counter", role: "status" });
     ui.work.appendChild(ui.heading);
     ui.work.appendChild(ui.counter);
-    ui.work.appendChild(el("p", { text: "The earlier record is kept as it is. Nothing is saved until you save the carried record." }));
-
-    ui.work.appendChild(el("h3", { text: "Carried across by themselves (" + (plan.carried.length + unchangedCount()) + ")" }));
-    ui.work.appendChild(el("p", { text: "Lines with the same text, changed only in wording, or moved to another number keep their judgement and note." +
-      (plan.carried.length ? " Of these, moved or reworded:" : "") }));
-    if (plan.carried.length) {
-      ui.work.appendChild(el("ul", {}, plan.carried.map(function (c) {
-        return el("li", { text: "Line " + c.from + " \u2192 line " + c.to + " (" + (c.type === "moved" ? "moved" : "wording only") + ")" });
-      })));
+    var carried = records.reduce(function (n, r) { return n + Object.keys(r.lines).length; }, 0) - records.reduce(function (n, r) {
+      return n + r.upgrade.review.items.reduce(function (m, item) { return m + item.to.length; }, 0);
+    }, 0);
+    ui.work.appendChild(el("p", { text: (isInspection ? plural(records.length, "record") + " carried; " : "") +
+      plural(Math.max(carried, 0), "line") + " with the same text, changed only in wording, or moved came across by themselves with their judgements and notes. " +
+      "Each choice below is saved on this device as you make it: you can leave and come back. The earlier " +
+      (isInspection ? "inspection" : "record") + " is kept as it was until you delete it." }));
+    if (isInspection && workspace) {
+      ui.work.appendChild(el("p", {}, [el("a", { href: workspace.href.split("#")[0] + "#inspection=" + encodeURIComponent(target._id),
+                                                 text: "Open \u201c" + target.name + "\u201d in the inspection workspace" })]));
     }
+    records.forEach(function (record, r) { ui.work.appendChild(recordBox(record, r, records.length > 1 || isInspection)); });
+    ui.work.appendChild(el("p", {}, [el("a", { href: "#", text: "Back to the list" })]));
+    ui.work.hidden = false;
+    count(target);
+    ui.heading.focus();
+  }
 
-    ui.work.appendChild(el("h3", { text: "To review (" + plan.items.length + ")" }));
-    if (!plan.items.length) ui.work.appendChild(el("p", { text: "No line of this record needs reviewing." }));
-    plan.items.forEach(function (item, index) { ui.work.appendChild(reviewItem(item, index)); });
-
-    ui.work.appendChild(el("h3", { text: "Deleted in the current version, kept read-only (" + plan.retired.length + ")" }));
-    if (!plan.retired.length) ui.work.appendChild(el("p", { text: "No line of this record was deleted." }));
-    plan.retired.forEach(function (line) { ui.work.appendChild(retired(line, 4)); });
-
-    ui.save = el("button", { type: "button", "class": "hb-upgrade__primary", text: "Save the carried record" });
-    ui.cancel = el("button", { type: "button", text: "Stop without saving" });
-    ui.work.appendChild(el("div", { "class": "hb-upgrade__actions" }, [ui.save, ui.cancel]));
-    ui.save.addEventListener("click", save);
-    ui.cancel.addEventListener("click", function () {
-      session = null;
-      ui.work.hidden = true;
-      say("Stopped. Nothing was saved; the earlier record is unchanged.");
+  function recordBox(record, r, named) {
+    var review = record.upgrade.review, retired = record.upgrade.retired || {}, level = named ? 4 : 3;
+    var box = el("section", { "class": "hb-upgrade__record", "data-record": record._id, "aria-labelledby": named ? "hb-rec-" + r : null });
+    if (named) box.appendChild(el("h3", { id: "hb-rec-" + r, text: record.name + (record.inspector ? " (" + record.inspector + ")" : "") }));
+    box.appendChild(el("h" + level, { text: "To review (" + review.items.length + ")" }));
+    if (!review.items.length) box.appendChild(el("p", { text: "No line of this record needs reviewing." }));
+    review.items.forEach(function (item, i) { box.appendChild(reviewItem(record, item, "r" + r + "-" + i, level + 1)); });
+    var gone = Object.keys(retired).sort(rules.byLineId);
+    box.appendChild(el("h" + level, { text: "Deleted in the current version, kept read-only (" + gone.length + ")" }));
+    if (!gone.length) box.appendChild(el("p", { text: "No line of this record was deleted." }));
+    gone.forEach(function (id) {
+      var line = retired[id];
+      box.appendChild(retiredLine({ id: id, version: line.version, text: line.text, reason: line.reason,
+                                    judgement: line.judgement, note: line.note }, level + 1));
     });
-    count();
+    return box;
   }
 
-  function unchangedCount() {
-    var moved = session.plan.carried.map(function (c) { return c.to; });
-    var reviewed = [];
-    session.plan.items.forEach(function (item) { item.to.forEach(function (line) { reviewed.push(line.id); }); });
-    return Object.keys(session.plan.record.lines).filter(function (id) {
-      return moved.indexOf(id) < 0 && reviewed.indexOf(id) < 0;
-    }).length;
-  }
-
-  function reviewItem(item, index) {
-    var names = { modified: "Modified", split: "Split", merged: "Merged" };
-    var box = el("article", { "class": "hb-upgrade__item", "data-item": item.key, "aria-labelledby": "hb-item-" + index });
-    var title = item.to.length > 1 ? "Lines " + item.to.map(function (l) { return l.id; }).join(" and ")
-                                   : "Line " + item.to[0].id;
-    box.appendChild(el("h4", { id: "hb-item-" + index, text: title + " (" + names[item.type].toLowerCase() + ")" }));
+  function reviewItem(record, item, prefix, level) {
+    var names = { modified: "modified", split: "split", merged: "merged" };
+    var done = record.upgrade.review.reviewed.indexOf(item.key) >= 0;
+    var box = el("article", { "class": "hb-upgrade__item" + (done ? " hb-upgrade__item--done" : ""), "data-item": item.key,
+                              "aria-labelledby": "hb-item-" + prefix });
+    var title = item.to.length > 1 ? "Lines " + item.to.map(function (l) { return l.id; }).join(" and ") : "Line " + item.to[0].id;
+    box.appendChild(el("h" + level, { id: "hb-item-" + prefix, text: title + " (" + names[item.type] + ")" }));
     item.from.forEach(function (from) {
       box.appendChild(el("div", { "class": "hb-upgrade__was" }, [
         el("p", {}, [el("strong", { text: "Before, line " + from.id + " (" + date(from.version) + "): " }), from.text || ""]),
@@ -221,19 +338,43 @@
       ]));
       if (from.diff && from.diff.length && item.to.length === 1) box.appendChild(diff(from.diff));
     });
-    item.to.forEach(function (line) { box.appendChild(editor(item, line)); });
-    var check = el("input", { type: "checkbox", id: "hb-reviewed-" + index });
-    check.checked = session.reviewed.indexOf(item.key) >= 0;
-    check.addEventListener("change", function () {
-      session.reviewed = session.reviewed.filter(function (k) { return k !== item.key; });
-      if (check.checked) session.reviewed.push(item.key);
-      box.classList.toggle("hb-upgrade__item--done", check.checked);
-      count();
-    });
+    item.to.forEach(function (line) { box.appendChild(editor(record, line, prefix)); });
+    var check = el("input", { type: "checkbox", id: "hb-reviewed-" + prefix });
+    check.checked = done;
     box.appendChild(el("p", { "class": "hb-upgrade__reviewed" }, [
-      check, el("label", { "for": "hb-reviewed-" + index, text: "I have reviewed " + title.toLowerCase() })
+      check, el("label", { "for": "hb-reviewed-" + prefix, text: "I have reviewed " + title.toLowerCase() })
     ]));
+    var save = function () { keep(record, item, box, check.checked); };
+    check.addEventListener("change", function () { box.classList.toggle("hb-upgrade__item--done", check.checked); save(); });
+    box.addEventListener("change", function (event) { if (event.target !== check) save(); });
+    box.addEventListener("input", function (event) {
+      if (event.target.tagName !== "TEXTAREA") return;
+      clearTimeout(timers[prefix]);
+      timers[prefix] = setTimeout(save, 400);
+    });
     return box;
+  }
+
+  /* Saves one item's lines and whether it is reviewed into the carried record, as the next revision of
+     the same document (the record object keeps the revision the store last gave it). */
+  function keep(record, item, box, done) {
+    var values = {};
+    Array.prototype.forEach.call(box.querySelectorAll(".hb-upgrade__line[data-line]"), function (line) {
+      var chosen = line.querySelector("input[type=radio]:checked");
+      values[line.dataset.line] = { judgement: chosen ? chosen.value : "", note: line.querySelector("textarea").value };
+    });
+    var next = rules.review(record, item.key, values, done, new Date().toISOString());
+    record.lines = next.lines;
+    record.upgrade = next.upgrade;
+    record.updated = next.updated;
+    count(ui.target);
+    store.save(record).catch(function (error) {
+      if (error.status !== 409) throw error;
+      // the page was reloaded while a save was on its way: build on the revision that save made
+      return store.get(record._id).then(function (latest) { record._rev = latest._rev; return store.save(record); });
+    }).catch(function (error) {
+      say("Not saved: " + HB.store.explain(error) + " Your choices are still on the page; try again.", true);
+    });
   }
 
   function diff(segments) {
@@ -248,9 +389,9 @@
     return el("p", { "class": "hb-diff" }, parts);
   }
 
-  function editor(item, line) {
-    var entry = session.plan.record.lines[line.id] || {};
-    var name = "hb-judgement-" + line.id;
+  function editor(record, line, prefix) {
+    var entry = record.lines[line.id] || {};
+    var name = "hb-judgement-" + prefix + "-" + line.id;
     var fieldset = el("fieldset", {}, [
       el("legend", { text: "Now, line " + line.id + ": " + line.text })
     ].concat(info.scale.concat([{ id: "", label: "Not judged" }]).map(function (value) {
@@ -259,7 +400,7 @@
       input.checked = (entry.judgement || "") === value.id;
       return el("span", { "class": "hb-upgrade__choice" }, [input, el("label", { "for": id, text: value.label })]);
     })));
-    var noteId = "hb-note-" + line.id;
+    var noteId = "hb-note-" + prefix + "-" + line.id;
     var note = el("textarea", { id: noteId, rows: "3" });
     note.value = entry.note || "";
     return el("div", { "class": "hb-upgrade__line", "data-line": line.id }, [
@@ -267,10 +408,10 @@
     ]);
   }
 
-  function retired(line, level) {
+  function retiredLine(line, level) {
     return el("article", { "class": "hb-upgrade__item hb-upgrade__retired", "data-retired": line.id,
                            "aria-label": "Line " + line.id + ", deleted" }, [
-      el("h" + (level || 4), { text: "Line " + line.id + " (" + date(line.version) + "), deleted" }),
+      el("h" + level, { text: "Line " + line.id + " (" + date(line.version) + "), deleted" }),
       el("dl", {}, [
         el("dt", { text: "Text" }), el("dd", { text: line.text || "" }),
         el("dt", { text: "Why it was deleted" }), el("dd", { text: line.reason || "" }),
@@ -280,54 +421,7 @@
     ]);
   }
 
-  function count() {
-    var progress = rules.progress(session.plan, session.reviewed);
-    ui.counter.textContent = "Reviewed " + progress.done + " of " + progress.total +
-      (progress.complete ? ": done. You can save the carried record." : "");
-    ui.save.disabled = !progress.complete;
-  }
-
-  function values() {
-    var found = {};
-    Array.prototype.forEach.call(ui.work.querySelectorAll(".hb-upgrade__line[data-line]"), function (box) {
-      var chosen = box.querySelector("input[type=radio]:checked");
-      found[box.dataset.line] = { judgement: chosen ? chosen.value : "", note: box.querySelector("textarea").value };
-    });
-    return found;
-  }
-
-  function save() {
-    var record = rules.finish(session.plan, values());
-    var store = read();
-    store.records.push(record);
-    store.current = record.id;
-    if (!write(store)) return;
-    var original = session.original;
-    session = null;
-    ui.work.hidden = true;
-    listRecords();
-    say("Saved \u201c" + record.name + "\u201d for the current version: the checklist pages show it. The earlier record, \u201c" +
-        original.name + "\u201d, is kept until you delete it.");
-    ui.status.focus();  // the review has gone: keep the keyboard's place with the message
-  }
-
-  root.addEventListener("click", function (event) {
-    var carry = event.target.closest("button[data-record]"), remove = event.target.closest("button[data-delete]");
-    var store = read();
-    if (carry) {
-      var record = store.records.filter(function (r) { return r.id === carry.dataset.record; })[0];
-      if (record) begin(record);
-    } else if (remove) {
-      var gone = store.records.filter(function (r) { return r.id === remove.dataset.delete; })[0];
-      if (!gone || !window.confirm("Delete the earlier record \u201c" + gone.name + "\u201d from this device? This cannot be undone.")) return;
-      store.records = store.records.filter(function (r) { return r !== gone; });
-      if (store.current === gone.id) store.current = null;
-      if (write(store)) {
-        listRecords();
-        say("Deleted the earlier record \u201c" + gone.name + "\u201d.");
-      }
-    }
-  });
+  function count(target) { ui.counter.textContent = progressText(target); }
 
   start();
 })();

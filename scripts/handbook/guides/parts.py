@@ -1,0 +1,144 @@
+"""Keep a guide page the same weight however large the framework: a page that would list too much
+is split into parts by section.
+
+A guide to one evidence source, theme or outcome lists every line tagged with it. When that list
+is short it stays on one page; otherwise the guide's page lists the sections (at most NAV_LEVEL_LIMIT
+entries, nesting in ranges such as 'Sections 1–12' when a framework has more) with how many lines each
+holds, and each section's lines are on a page of their own. Every page is then bounded: a section's
+lines, or a dozen links.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import Element, Framework, Section
+from ..pages.framework_pages import NAV_LEVEL_LIMIT
+from ..render import plain
+
+# A guide's Markdown up to this length stays on one page: with the theme's styles and scripts, such a
+# page weighs under the 64 KiB budget (handbook/weight.py); a longer one is split by section.
+ONE_PAGE_CHARS = 22_000
+
+
+@dataclass(frozen=True)
+class Node:
+    """A section, or a range of consecutive sections (at most NAV_LEVEL_LIMIT children)."""
+
+    section: Section | None
+    children: tuple[Node, ...] = ()
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return (self.section,) if self.section else tuple(s for child in self.children for s in child.sections)
+
+    @property
+    def slug(self) -> str:
+        """The part's file name: the section's id, or 'sections-1-12' for a range."""
+        return self.section.id if self.section else f"sections-{self.sections[0].id}-{self.sections[-1].id}"
+
+    @property
+    def label(self) -> str:
+        if self.section:
+            return f"Section {self.section.id}. {plain(self.section.title)}"
+        return f"Sections {self.sections[0].id}–{self.sections[-1].id}"
+
+    @property
+    def short_label(self) -> str:
+        """For the heat map's row labels: '3' or '1–12'."""
+        return self.section.id if self.section else f"{self.sections[0].id}–{self.sections[-1].id}"
+
+
+def section_tree(framework: Framework) -> tuple[Node, ...]:
+    """The framework's sections as at most NAV_LEVEL_LIMIT nodes, nesting in ranges as needed.
+    The same for every guide, so that a range's part has the same name in each."""
+    nodes = tuple(Node(section) for section in framework.sections)
+    while len(nodes) > NAV_LEVEL_LIMIT:
+        nodes = tuple(Node(None, nodes[i:i + NAV_LEVEL_LIMIT]) for i in range(0, len(nodes), NAV_LEVEL_LIMIT))
+    return nodes
+
+
+@dataclass(frozen=True)
+class ElementLines:
+    """Some of an element's lines, in the framework's order."""
+
+    element: Element
+    lines: tuple  # of model.Line
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A part as its parent lists it: the node, where its page is, and how much it holds."""
+
+    node: Node
+    path: str
+    lines: int
+    elements: int
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a guide put its lines: the page (and anchor) that shows each node's lines."""
+
+    where: dict[str, tuple[str, str]]  # node slug -> (docs path, anchor)
+
+    def of(self, node: Node) -> tuple[str, str]:
+        return self.where[node.slug]
+
+
+# render(path, groups, parts, within) -> Markdown: `groups` to list on the page, `parts` (Entry) to link
+# to, `within` the node a part page holds (None for the guide's own page).
+Render = Callable[[str, list[ElementLines], list[Entry], Node | None], str]
+
+
+def by_element(framework: Framework, line_ids: tuple[str, ...] | list[str], sections: tuple[Section, ...] | None = None
+               ) -> list[ElementLines]:
+    """The given lines grouped under their elements, both in the framework's order (within `sections`)."""
+    wanted = set(line_ids)
+    elements = (e for s in (sections if sections is not None else framework.sections) for e in s.elements)
+    groups = (ElementLines(e, tuple(line for line in e.lines if line.id in wanted)) for e in elements)
+    return [group for group in groups if group.lines]
+
+
+def paginate(framework: Framework, tree: tuple[Node, ...], path: str, line_ids: tuple[str, ...],
+             render: Render) -> tuple[dict[str, str], Placement]:
+    """The pages of one guide at `path` (a docs path such as 'evidence/case-record.md'): one page if short,
+    else the guide's page listing its parts and a page per part; and where each node's lines are."""
+    everything = by_element(framework, line_ids)
+    whole = render(path, everything, [], None)
+    if len(whole) <= ONE_PAGE_CHARS:
+        return {path: whole}, Placement(_anchors(tree, path, everything))
+    folder = path.removesuffix(".md")
+    pages: dict[str, str] = {}
+    where: dict[str, tuple[str, str]] = {}
+
+    def place(nodes: tuple[Node, ...], here: str, within: Node | None) -> None:
+        if within is not None and within.section is not None:
+            pages[here] = render(here, by_element(framework, line_ids, within.sections), [], within)
+            return
+        entries = []
+        for node in nodes:
+            groups = by_element(framework, line_ids, node.sections)
+            if groups:
+                part = posixpath.join(folder, f"{node.slug}.md")
+                entries.append(Entry(node, part, sum(len(g.lines) for g in groups), len(groups)))
+                where[node.slug] = (part, "")
+                place(node.children, part, node)
+        pages[here] = render(here, [], entries, within)
+
+    place(tree, path, None)
+    return pages, Placement(where)
+
+
+def _anchors(nodes: tuple[Node, ...], path: str, groups: list[ElementLines]) -> dict[str, tuple[str, str]]:
+    """On a one-page guide, each node's lines start at the heading of its first element listed."""
+    where: dict[str, tuple[str, str]] = {}
+    for node in nodes:
+        ids = {e.id for s in node.sections for e in s.elements}
+        first = next((g.element.id for g in groups if g.element.id in ids), None)
+        if first is not None:
+            where[node.slug] = (path, f"element-{first}")
+        where.update(_anchors(node.children, path, groups))
+    return where
