@@ -7,8 +7,9 @@ After the engine has written its search index, this stage:
   the framework's words each term matched by; the worker puts the terms in a field of their own,
   searched like the text;
 - points every page at the handbook's search worker (assets/javascripts/workers/practitioners.js;
-  `use_handbook_worker`, applied in the build's last pass over the pages), which runs the theme's worker and adds other word forms to a query, drops question words, and
-  says why a line matched when the words differ.
+  `use_handbook_worker`, applied in the build's last pass over the pages), which runs the theme's
+  worker and adds other word forms to a query, drops question words, and says why a line matched
+  when the words differ.
 The page text is untouched; the offline copy is made from the index and pages as rewritten here.
 """
 
