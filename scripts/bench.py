@@ -6,7 +6,8 @@ runs, PDFs from the cache as in a rebuild) and peak Python heap (a separate trac
 tracing does not slow the timed ones), our full build against a bare `mkdocs build` of the same
 generated pages, alternated in one process so machine noise falls on both alike, and each
 stage's time per framework line against the smallest scale (linear growth is 1.0).
-Finally the page weight of home, element and checklist pages of the first scale's site.
+Finally the page weight of home, element and checklist pages of the first scale's site, and the
+heaviest page of every kind at each scale.
 
 Then, with the preview (scripts/serve.py), the time from saving an edit to one element's YAML to
 the edited page being served, and to every page the edit touches being served.
@@ -39,7 +40,7 @@ from handbook import pipeline  # noqa: E402
 from handbook.engine import engine_config  # noqa: E402
 from handbook.site import write_docs  # noqa: E402
 from handbook.synthetic import write_scaled_framework, write_scaled_guidance  # noqa: E402
-from handbook.weight import page_weight  # noqa: E402
+from handbook.weight import heaviest_by_kind, page_weight  # noqa: E402
 
 ROOT = pipeline.ROOT
 OUR_STAGES = ("load and validate", "generate", "write pages", "exports")
@@ -255,6 +256,12 @@ def main() -> None:
             parts = ", ".join(f"{kind} {raw:,} / {gz:,}" for kind, (raw, gz) in weights.items())
             raw, gz = (sum(sizes) for sizes in zip(*weights.values()))
             print(f"  {name:<9} {parts}; total {raw / 1024:.1f} / {gz / 1024:.1f} KiB")
+        print("\nHeaviest first visit of each kind of page, KiB gzipped (budget 64, the workspace 128):")
+        by_scale = {r["factor"]: heaviest_by_kind(work / f"out-{r['factor']}x" / "site") for r in results}
+        print(f"  {'kind':<26}" + "".join(f"{str(f) + 'x':>9}" for f in by_scale))
+        for kind in sorted({k for kinds in by_scale.values() for k in kinds}):
+            print(f"  {kind:<26}" + "".join(f"{kinds[kind][1] / 1024:>9.1f}" if kind in kinds else f"{'-':>9}"
+                                            for kinds in by_scale.values()))
         if not args.no_serve:
             print_preview(work, args.scales)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -30,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     from handbook.preview import Preview
     from handbook.preview.server import PreviewServer
 
+    # Stopped by a signal (a test's or a process manager's), end as on Ctrl-C, removing the preview's folder.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     with tempfile.TemporaryDirectory(prefix="handbook-preview-") as work:
         try:
             preview = Preview(args.framework.absolute(), args.guidance.absolute(), Path(work))

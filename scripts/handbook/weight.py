@@ -1,8 +1,11 @@
 """Page weight: the bytes a first visit to a built page downloads, by kind, raw and gzipped.
 
 The page itself, every stylesheet and script it links, and the site's font files (none while
-the site uses system fonts). The search index is not linked: the theme fetches it only when
-the visitor searches. Measured by scripts/bench.py and held to a budget by the tests.
+the site uses system fonts). Not counted: the search index and search worker (about 31 KiB
+gzipped for the 2016 framework, held to its own budget by tests/test_search_index.py), which the
+theme's script fetches once the page has been parsed, so they never delay what the page shows,
+and the service worker's background download of the whole site for offline use. Measured by
+scripts/bench.py and held to a budget by the tests.
 """
 
 from __future__ import annotations
@@ -45,6 +48,32 @@ def over_budget(site: Path) -> list[str]:
         if weight > budget(url):
             over.append(f"{url or 'home'}/: {weight:,} > {budget(url):,} bytes gzipped")
     return over
+
+
+def kind(url: str) -> str:
+    """The kind of page at `url`, for reports: 'home', 'framework element', 'evidence part'..."""
+    parts = url.strip("/").split("/") if url.strip("/") else []
+    if not parts:
+        return "home"
+    if parts[0] == "framework" and len(parts) == 2:
+        return "framework element" if "." in parts[1] else "framework range" if "-" in parts[1] else "framework section"
+    if parts[0] in ("evidence", "themes", "outcomes") and len(parts) > 1:
+        return f"{parts[0]} {'guide' if len(parts) == 2 else 'part'}"
+    if parts[0] == "checklists" and len(parts) == 2:
+        return "checklist of an element" if "." in parts[1] else "checklist of a section" if parts[1].isdigit() else "checklist of a kind"
+    return parts[0] if len(parts) == 1 else f"{parts[0]} page"
+
+
+def heaviest_by_kind(site: Path) -> dict[str, tuple[str, int]]:
+    """For each kind of page: its heaviest page's URL and first-visit gzip bytes."""
+    heaviest: dict[str, tuple[str, int]] = {}
+    for page in sorted(site.rglob("index.html")):
+        url = page.parent.relative_to(site).as_posix()
+        url = "" if url == "." else url
+        weight = sum(gz for _, gz in page_weight(site, url).values())
+        if weight > heaviest.get(kind(url), ("", -1))[1]:
+            heaviest[kind(url)] = (url, weight)
+    return dict(sorted(heaviest.items()))
 
 
 def _weigh(paths: list[Path]) -> tuple[int, int]:

@@ -216,6 +216,14 @@ def test_an_inspection_made_on_version_1_is_carried_reviewed_across_visits_and_n
     expect(counter).to_have_text("Reviewed 0 of 5")
     expect(page.locator(".hb-upgrade__work")).to_contain_text("4 records carried")
 
+    # A carried case opened on its checklist page says what is still to review, and leads back to it.
+    page.goto(fictional_url + "checklists/night-watch/?record=record:b-v20310228")
+    note = page.locator(".hb-records__mismatch")
+    expect(note).to_contain_text("Carried from the version released 2029-03-01: 1 changed line is still to review")
+    expect(page.locator("input[name='judgement-1.2.1'][value='partly']")).to_be_checked()  # the proposal, as it was
+    note.get_by_role("link", name="Review the changed lines").click()
+    expect(counter).to_have_text("Reviewed 0 of 5")
+
     second = review_of(page, "record:b")
     second.get_by_label("Yes", exact=True).check()
     second.get_by_label("Note for line 1.2.1").fill("Log signed late.")

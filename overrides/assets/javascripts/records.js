@@ -92,6 +92,15 @@
       ui.mismatch.appendChild(el("a", { href: upgradeLink.href.split("#")[0] + "#carry=" + encodeURIComponent(record.inspection || record._id),
                                         text: record.inspection ? "Carry its inspection to the current version" : "Carry it to the current version" }));
     }
+    var review = usable && upgradeLink && record && record.upgrade && record.upgrade.review;  // carried from an earlier version
+    var left = review ? review.items.filter(function (item) { return review.reviewed.indexOf(item.key) < 0; }).length : 0;
+    if (left) {
+      ui.mismatch.hidden = false;
+      ui.mismatch.textContent = "Carried from the version released " + record.upgrade.from.version + ": " + left +
+        (left === 1 ? " changed line is" : " changed lines are") + " still to review; until then they hold the earlier judgement and note. ";
+      ui.mismatch.appendChild(el("a", { href: upgradeLink.href.split("#")[0] + "#review=" + encodeURIComponent(record.inspection || record._id),
+                                        text: "Review the changed lines" }));
+    }
     refreshControls();
     summarise();
   }

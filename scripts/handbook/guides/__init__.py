@@ -17,9 +17,9 @@ from ..guidance_model import Guidance
 from ..model import Framework, Line, Outcome
 from ..render import PageGroup, as_heading, environment
 from ..urls import GUIDE_PAGES, element_path, link, outcome_path, source_path, theme_path
-from ..pages.framework_pages import NAV_LEVEL_LIMIT, bounded_nav
+from ..pages.framework_pages import NAV_LEVEL_LIMIT, Node, bounded_nav, section_tree
 from .heatmap import heat_map
-from .parts import Node, Placement, paginate, section_tree
+from .parts import Placement, paginate
 
 TEMPLATES = Path(__file__).parent / "templates"
 MATRIX_ROWS = 24  # the outcomes matrix has a row per element up to this many, else one per section (or range)

@@ -15,49 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Element, Framework, Section
-from ..pages.framework_pages import NAV_LEVEL_LIMIT
-from ..render import plain
+from ..pages.framework_pages import Node
 
 # A guide's Markdown up to this length stays on one page: with the theme's styles and scripts, such a
 # page weighs under the 64 KiB budget (handbook/weight.py); a longer one is split by section.
 ONE_PAGE_CHARS = 22_000
-
-
-@dataclass(frozen=True)
-class Node:
-    """A section, or a range of consecutive sections (at most NAV_LEVEL_LIMIT children)."""
-
-    section: Section | None
-    children: tuple[Node, ...] = ()
-
-    @property
-    def sections(self) -> tuple[Section, ...]:
-        return (self.section,) if self.section else tuple(s for child in self.children for s in child.sections)
-
-    @property
-    def slug(self) -> str:
-        """The part's file name: the section's id, or 'sections-1-12' for a range."""
-        return self.section.id if self.section else f"sections-{self.sections[0].id}-{self.sections[-1].id}"
-
-    @property
-    def label(self) -> str:
-        if self.section:
-            return f"Section {self.section.id}. {plain(self.section.title)}"
-        return f"Sections {self.sections[0].id}–{self.sections[-1].id}"
-
-    @property
-    def short_label(self) -> str:
-        """For the heat map's row labels: '3' or '1–12'."""
-        return self.section.id if self.section else f"{self.sections[0].id}–{self.sections[-1].id}"
-
-
-def section_tree(framework: Framework) -> tuple[Node, ...]:
-    """The framework's sections as at most NAV_LEVEL_LIMIT nodes, nesting in ranges as needed.
-    The same for every guide, so that a range's part has the same name in each."""
-    nodes = tuple(Node(section) for section in framework.sections)
-    while len(nodes) > NAV_LEVEL_LIMIT:
-        nodes = tuple(Node(None, nodes[i:i + NAV_LEVEL_LIMIT]) for i in range(0, len(nodes), NAV_LEVEL_LIMIT))
-    return nodes
 
 
 @dataclass(frozen=True)

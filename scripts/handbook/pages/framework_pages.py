@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..changelog import LABELS, ChangeLog
 from ..guidance_model import Guidance
-from ..model import Framework
+from ..model import Framework, Section
 from ..render import PageGroup, environment, plain
 from ..urls import changes_path, element_path, section_path
 
@@ -33,7 +34,12 @@ def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None 
     if only is None:
         render("index.md", "home.md.j2")
         render("introduction.md", "introduction.md.j2")
-        render("framework/index.md", "overview.md.j2")
+        # The overview lists every section and element, or in a framework of more than a dozen sections
+        # their ranges, each range with a page of its own that lists its sections (or smaller ranges).
+        ranges = [node for node in _all(section_tree(framework)) if node.section is None]
+        render("framework/index.md", "overview.md.j2", nodes=section_tree(framework), node_path=_range_path)
+        for node in ranges:
+            render(_range_path(node), "overview.md.j2", nodes=node.children, node_path=_range_path, within=node)
     framework_nav: list[Any] = ["framework/index.md"]
     for section in framework.sections:
         wanted = only is None or section.id in only
@@ -57,6 +63,14 @@ def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None 
     return group
 
 
+def _range_path(node: Node) -> str:
+    return f"framework/{node.slug}.md"
+
+
+def _all(nodes: tuple[Node, ...]) -> list[Node]:
+    return [found for node in nodes for found in (node, *_all(node.children))]
+
+
 def _changed_lines(latest: ChangeLog | None) -> dict[str, tuple[str, tuple[str, ...]]]:
     """Each line of the current version that changed since the version before: the kind of change,
     and the earlier ids it came from when they differ from its own (two or more when merged)."""
@@ -76,3 +90,40 @@ def bounded_nav(entries: list[Any], ids: list[str], limit: int = NAV_LEVEL_LIMIT
         spans = [(chunk[0][0], chunk[-1][1], {f"{what} {chunk[0][0]}–{chunk[-1][1]}": [e for _, _, e in chunk]})
                  for chunk in (spans[i:i + limit] for i in range(0, len(spans), limit))]
     return [entry for _, _, entry in spans]
+
+
+@dataclass(frozen=True)
+class Node:
+    """A section, or a range of consecutive sections (at most NAV_LEVEL_LIMIT children)."""
+
+    section: Section | None
+    children: tuple[Node, ...] = ()
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return (self.section,) if self.section else tuple(s for child in self.children for s in child.sections)
+
+    @property
+    def slug(self) -> str:
+        """A page's file name for the node: the section's id, or 'sections-1-12' for a range."""
+        return self.section.id if self.section else f"sections-{self.sections[0].id}-{self.sections[-1].id}"
+
+    @property
+    def label(self) -> str:
+        if self.section:
+            return f"Section {self.section.id}. {plain(self.section.title)}"
+        return f"Sections {self.sections[0].id}–{self.sections[-1].id}"
+
+    @property
+    def short_label(self) -> str:
+        """For the heat map's row labels: '3' or '1–12'."""
+        return self.section.id if self.section else f"{self.sections[0].id}–{self.sections[-1].id}"
+
+
+def section_tree(framework: Framework) -> tuple[Node, ...]:
+    """The framework's sections as at most NAV_LEVEL_LIMIT nodes, nesting in ranges as needed (as
+    `bounded_nav` does), so that a page listing them stays the same size however many there are."""
+    nodes = tuple(Node(section) for section in framework.sections)
+    while len(nodes) > NAV_LEVEL_LIMIT:
+        nodes = tuple(Node(None, nodes[i:i + NAV_LEVEL_LIMIT]) for i in range(0, len(nodes), NAV_LEVEL_LIMIT))
+    return nodes
