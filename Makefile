@@ -16,7 +16,7 @@ check: $(VENV)/.installed      ## check the framework data only
 test: $(VENV)/.installed       ## set up (including the test browser), then run every test
 	bash scripts/setup-pdf-tools.sh
 	bash scripts/setup-test-tools.sh
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
 serve: $(VENV)/.installed      ## live preview on http://127.0.0.1:8000 (updates on every save)
 	$(BIN)/python scripts/serve.py

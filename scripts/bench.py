@@ -37,7 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from handbook import pipeline  # noqa: E402
-from handbook.engine import build_site  # noqa: E402
+from handbook.engine import engine_config  # noqa: E402
 from handbook.site import write_docs  # noqa: E402
 from handbook.synthetic import write_scaled_framework, write_scaled_guidance  # noqa: E402
 from handbook.weight import heaviest_by_kind, page_weight  # noqa: E402
@@ -49,20 +49,23 @@ OUR_POST_STAGES = ("trim theme assets", "content security policy")
 
 
 class Recorder:
-    """A stopwatch for the pipeline that keeps each stage's time, or its peak heap when tracing."""
+    """A stopwatch for the pipeline that keeps each stage's time, or its peak heap when tracing;
+    `cpu` keeps each stage's CPU time (with the PDF workers')."""
 
     def __init__(self, trace: bool = False) -> None:
         self.trace = trace
         self.values: dict[str, float] = {}
+        self.cpu: dict[str, float] = {}
 
     @contextmanager
     def __call__(self, stage: str) -> Iterator[None]:
         if self.trace:
             tracemalloc.reset_peak()
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), cpu_seconds()
         yield
         self.values[stage] = (tracemalloc.get_traced_memory()[1] / 2**20 if self.trace
                               else time.perf_counter() - started)
+        self.cpu[stage] = cpu_seconds() - cpu
 
 
 def cpu_seconds() -> float:
@@ -90,11 +93,14 @@ def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Re
 
 
 def bare_build(docs: Path, site_dir: Path, framework_dir: Path, guidance_dir: Path) -> tuple[float, float]:
-    """MkDocs alone over the already generated pages (the engine's own cost): wall and CPU seconds."""
+    """MkDocs alone over the already generated pages, with the build's configuration (the engine's
+    own cost: `mkdocs build`, nothing of ours before or after it): wall and CPU seconds."""
+    from mkdocs.commands.build import build
+
     _, site = pipeline.check(framework_dir, guidance_dir)
     took: list[tuple[float, float]] = []
     with clocks(took):
-        build_site(site, docs, site_dir, pipeline.CONFIG, site.sources)
+        build(engine_config(site, docs, site_dir, pipeline.CONFIG, site.nav))
     return took[0]
 
 
@@ -104,12 +110,14 @@ def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
     cold = Recorder()
     cold_full, _ = full_build(framework_dir, guidance_dir, work / f"out-{factor}x", cold, pdf_cache)
     times: dict[str, list[float]] = defaultdict(list)
+    cpu_times: dict[str, list[float]] = defaultdict(list)
     fulls, bares = [], []
     for _ in range(repeats):
         recorder = Recorder()
         fulls.append(full_build(framework_dir, guidance_dir, work / f"out-{factor}x", recorder, pdf_cache))
         for stage, seconds in recorder.values.items():
             times[stage].append(seconds)
+            cpu_times[stage].append(recorder.cpu[stage])
         bares.append(bare_build(work / f"out-{factor}x" / "docs", work / f"bare-{factor}x", framework_dir, guidance_dir))
     tracemalloc.start()
     traced = Recorder(trace=True)
@@ -121,7 +129,8 @@ def bench_scale(factor: int, repeats: int, work: Path, pdf_cache: Path) -> dict:
     return {
         "factor": factor, "pages": len(pages), "pdfs": len(pdfs),
         "lines": len(pipeline.check(framework_dir, guidance_dir)[0].lines),
-        "stages": {stage: (statistics.median(values), traced.values.get(stage, 0.0)) for stage, values in times.items()},
+        "stages": {stage: (statistics.median(values), traced.values.get(stage, 0.0), statistics.median(cpu_times[stage]))
+                   for stage, values in times.items()},
         "full": statistics.median(wall for wall, _ in fulls), "bare": statistics.median(wall for wall, _ in bares),
         "full_cpu": statistics.median(cpu for _, cpu in fulls), "bare_cpu": statistics.median(cpu for _, cpu in bares),
         "cold_full": cold_full, "cold_pdfs": cold.values["PDFs"],
@@ -188,19 +197,20 @@ def _wait_for(url: str, ready: Callable[[str | None], bool], timeout: float = 60
     raise TimeoutError(f"{url} did not become ready in {timeout} s")
 
 
-def print_growth(results: list[dict]) -> None:
-    """Each stage's time per line of the framework, and its growth against the smallest scale.
+def print_growth(results: list[dict], measure: int = 0, unit: str = "ms/line") -> None:
+    """Each stage's time per line of the framework (`measure` 0: wall, 2: CPU), and its growth
+    against the smallest scale.
 
     Growth 1.0 is linear in the framework's size; above 1 the stage costs more per line as the
     framework grows. (Per page would mislead: guide pages and the home page do not multiply.)
     """
     base = results[0]
-    print(f"\n{'stage':<24}" + "".join(f"{str(r['factor']) + 'x ms/line':>14}" for r in results)
+    print(f"\n{'stage':<24}" + "".join(f"{str(r['factor']) + 'x ' + unit:>18}" for r in results)
           + "".join(f"{'growth ' + str(r['factor']) + 'x':>12}" for r in results[1:]))
     for stage in base["stages"]:
-        per_line = [1000 * r["stages"][stage][0] / r["lines"] for r in results]
+        per_line = [1000 * r["stages"][stage][measure] / r["lines"] for r in results]
         growth = [p / per_line[0] if per_line[0] else float("nan") for p in per_line[1:]]
-        print(f"{stage:<24}" + "".join(f"{p:>14.2f}" for p in per_line) + "".join(f"{g:>12.2f}" for g in growth))
+        print(f"{stage:<24}" + "".join(f"{p:>18.2f}" for p in per_line) + "".join(f"{g:>12.2f}" for g in growth))
 
 
 def main() -> None:
@@ -221,10 +231,10 @@ def main() -> None:
             return
         pdf_caches = {factor: (args.pdf_cache or work / "pdf-cache") / f"{factor}x" for factor in args.scales}
         results = [bench_scale(factor, args.repeats, work, pdf_caches[factor]) for factor in args.scales]
-        print(f"\n{'scale':>5} {'pages':>6} {'stage':<24} {'time s':>8} {'peak heap MiB':>14}")
+        print(f"\n{'scale':>5} {'pages':>6} {'stage':<24} {'time s':>8} {'CPU s':>8} {'peak heap MiB':>14}")
         for r in results:
-            for stage, (seconds, heap) in r["stages"].items():
-                print(f"{r['factor']:>4}x {r['pages']:>6} {stage:<24} {seconds:>8.3f} {heap:>14.1f}")
+            for stage, (seconds, heap, cpu) in r["stages"].items():
+                print(f"{r['factor']:>4}x {r['pages']:>6} {stage:<24} {seconds:>8.3f} {cpu:>8.3f} {heap:>14.1f}")
         print(f"\n{'scale':>5} {'pages':>6} {'full s':>8} {'bare mkdocs s':>14} {'full/bare':>10} {'full CPU s':>11} "
               f"{'bare CPU s':>11} {'CPU full/bare':>14} {'ours %':>7} {'post %':>7} {'ms/page':>8} {'element HTML KiB':>17}")
         for r in results:
@@ -238,6 +248,7 @@ def main() -> None:
         for r in results:
             print(f"{r['factor']:>4}x {r['pages']:>6} {r['pdfs']:>6} {r['cold_pdfs']:>12.2f} {r['cold_full']:>12.2f}")
         print_growth(results)
+        print_growth(results, measure=2, unit="CPU ms/line")
         site = work / f"out-{results[0]['factor']}x" / "site"
         print("\nPage weight of a first visit (bytes raw / gzip; the search index loads only when searching):")
         for name, url in (("home", ""), ("element", "framework/3.1"), ("checklist", "checklists/3.1")):

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,17 +49,43 @@ def broken_copy(tmp_path: Path, file: str, old: str, new: str) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the embedded 2016 framework."""
-    return build_into(tmp_path_factory.mktemp("real") / "site")
+def built_once(factory: pytest.TempPathFactory, worker_id: str, name: str, make: Callable[[Path], Path]) -> Path:
+    """`make(folder)` (a build into an empty `folder`) run once per test run, however many
+    pytest-xdist workers ask: the first builds under a lock, the others wait for it and use the
+    same site, which no test may change. Alone (no workers), it is simply built."""
+    if worker_id == "master":
+        return make(factory.mktemp(name))
+    shared = factory.getbasetemp().parent  # the run's folder, above each worker's own
+    done = shared / f"{name}.built"
+    with open(shared / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes, even if the build fails
+        if not done.exists():
+            folder = shared / name
+            shutil.rmtree(folder, ignore_errors=True)  # a failed attempt's leftovers
+            folder.mkdir()
+            done.write_text(str(make(folder)), encoding="utf-8")
+    return Path(done.read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")
-def fictional_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site built from the small invented framework under tests/fixtures."""
-    return build_into(tmp_path_factory.mktemp("fictional") / "site",
-                      "--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE)
+def site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site built from the embedded 2016 framework (once per test run)."""
+    return built_once(tmp_path_factory, worker_id, "real", lambda folder: build_into(folder / "site"))
+
+
+@pytest.fixture(scope="session")
+def fictional_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
+    """The site built from the small invented framework under tests/fixtures (once per test run)."""
+    return built_once(tmp_path_factory, worker_id, "fictional", lambda folder: build_into(
+        folder / "site", "--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE))
+
+
+@pytest.fixture(scope="module")
+def kept(fictional_site: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    """A copy of the fictional site, for failing builds to leave alone, and its files' digest."""
+    out = tmp_path_factory.mktemp("kept") / "site"
+    shutil.copytree(fictional_site, out)
+    return out, tree_digest(out)
 
 
 def page(site: Path, url: str) -> BeautifulSoup:

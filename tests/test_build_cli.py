@@ -10,13 +10,6 @@ import pytest
 from conftest import FICTIONAL, FICTIONAL_GUIDANCE, SCALE, broken_copy, build_into, run_build, tree_digest
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A site built from the fictional framework, to be left alone by failing builds."""
-    out = build_into(tmp_path_factory.mktemp("keep") / "site", "--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE)
-    return out, tree_digest(out)
-
-
 S1 = "sections/1-lamp.yaml"
 BAD_INPUTS = {
     "malformed YAML": (S1, 'title: "The lamp is kept burning"', 'title: "The lamp is kept burning'),
@@ -65,8 +58,8 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("case", sorted(BAD_INPUTS))
-def test_bad_input_stops_the_build_with_file_line_and_fix(case, built, tmp_path):
-    out, before = built
+def test_bad_input_stops_the_build_with_file_line_and_fix(case, kept, tmp_path):
+    out, before = kept
     file, old, new = BAD_INPUTS[case]
     framework = broken_copy(tmp_path, file, old, new)
     result = run_build("--framework", framework, "--guidance", FICTIONAL_GUIDANCE, "--out", out, "--docs", tmp_path / "docs")
@@ -89,8 +82,8 @@ SCALE_EDITS = {
 
 
 @pytest.mark.parametrize("case", sorted(SCALE_EDITS))
-def test_bad_judgement_scale_stops_the_build_with_file_line_and_fix(case, built, tmp_path):
-    out, before = built
+def test_bad_judgement_scale_stops_the_build_with_file_line_and_fix(case, kept, tmp_path):
+    out, before = kept
     old, new, line, message = SCALE_EDITS[case]
     scale = tmp_path / "judgement-scale.yaml"
     text = SCALE.read_text(encoding="utf-8")
@@ -104,8 +97,8 @@ def test_bad_judgement_scale_stops_the_build_with_file_line_and_fix(case, built,
     assert tree_digest(out) == before
 
 
-def test_non_utf8_file_is_reported_with_its_line(built, tmp_path):
-    out, before = built
+def test_non_utf8_file_is_reported_with_its_line(kept, tmp_path):
+    out, before = kept
     framework = broken_copy(tmp_path, S1, "Wicks", "Wicks")
     path = framework / S1
     path.write_bytes(path.read_bytes().replace(b"Wicks", b"W\xe9cks"))
@@ -140,8 +133,8 @@ def test_missing_framework_folder_is_a_clear_error(tmp_path):
     assert "the framework folder does not exist" in result.stderr
 
 
-def test_broken_link_in_a_guidance_page_names_the_file_and_line(built, tmp_path):
-    out, before = built
+def test_broken_link_in_a_guidance_page_names_the_file_and_line(kept, tmp_path):
+    out, before = kept
     guidance = tmp_path / "guidance"
     shutil.copytree(FICTIONAL_GUIDANCE, guidance)
     about = guidance / "about.md"

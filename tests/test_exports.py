@@ -22,6 +22,9 @@ from conftest import FICTIONAL, ROOT, page, run_build
 from guidance_data import line_guidance
 from source_text import read_source
 
+# With `--dist loadgroup` (make test): LibreOffice recalculates the workbook once, on one worker, for all its tests.
+pytestmark = pytest.mark.xdist_group("exports")
+
 JSON = "downloads/hmip-qi-adult-framework.json"
 CSV = "downloads/hmip-qi-adult-framework.csv"
 XLSX = "downloads/hmip-qi-adult-self-assessment.xlsx"

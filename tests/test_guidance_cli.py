@@ -7,16 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FICTIONAL, FICTIONAL_GUIDANCE, build_into, run_build, tree_digest
+from conftest import FICTIONAL, FICTIONAL_GUIDANCE, run_build, tree_digest
 
 LINES = "lines/lighthouse.yaml"
-
-
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """A site built from the fictional framework, to be left alone by failing builds."""
-    out = build_into(tmp_path_factory.mktemp("keep") / "site", "--framework", FICTIONAL, "--guidance", FICTIONAL_GUIDANCE)
-    return out, tree_digest(out)
 
 
 def broken_guidance(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
@@ -31,8 +24,8 @@ def broken_guidance(tmp_path: Path, old: str, new: str) -> tuple[Path, int]:
     return folder, text[: text.index(new)].count("\n") + 1
 
 
-def failed_build(built, tmp_path: Path, guidance: Path) -> str:
-    out, before = built
+def failed_build(kept, tmp_path: Path, guidance: Path) -> str:
+    out, before = kept
     result = run_build("--framework", FICTIONAL, "--guidance", guidance, "--out", out, "--docs", tmp_path / "docs")
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
@@ -65,37 +58,37 @@ MISTAKES = {
 
 
 @pytest.mark.parametrize("case", sorted(MISTAKES))
-def test_a_mistake_in_line_guidance_names_the_file_and_line(case, built, tmp_path):
+def test_a_mistake_in_line_guidance_names_the_file_and_line(case, kept, tmp_path):
     old, new, message, fix = MISTAKES[case]
     guidance, line = broken_guidance(tmp_path, old, new)
-    stderr = failed_build(built, tmp_path, guidance)
+    stderr = failed_build(kept, tmp_path, guidance)
     assert f"lighthouse.yaml, line {line}: {message}" in stderr, stderr
     assert fix in stderr, stderr
 
 
-def test_lines_without_guidance_are_listed(built, tmp_path):
+def test_lines_without_guidance_are_listed(kept, tmp_path):
     guidance, _ = broken_guidance(tmp_path, '  "2.1.1":', '  "2.1.9":')
-    stderr = failed_build(built, tmp_path, guidance)
+    stderr = failed_build(kept, tmp_path, guidance)
     assert "1 of 9 lines have no guidance: 2.1.1" in stderr
     (guidance / LINES).unlink()
     (guidance / "lines" / "part.yaml").write_text('lines:\n  "1.1.2":\n    questions: ["Q?"]\n    sources: [observation]\n'
                                                     '    strong: ["S."]\n    warning: ["W."]\n    themes: [workforce]\n'
                                                     '    outcomes: [{id: ships-safe, reason: "R."}]\n', encoding="utf-8")
-    assert "8 of 9 lines have no guidance: 1.1.1, 1.2.1, 2.1.1, 2.1.2, 2.1.3, 2.1.4, 2.1.5, 2.1.6" in failed_build(built, tmp_path, guidance)
+    assert "8 of 9 lines have no guidance: 1.1.1, 1.2.1, 2.1.1, 2.1.2, 2.1.3, 2.1.4, 2.1.5, 2.1.6" in failed_build(kept, tmp_path, guidance)
 
 
-def test_the_same_line_in_two_files_is_refused(built, tmp_path):
+def test_the_same_line_in_two_files_is_refused(kept, tmp_path):
     guidance, _ = broken_guidance(tmp_path, "lines:\n", "lines:\n")
     text = (guidance / LINES).read_text(encoding="utf-8")
     (guidance / "lines" / "more.yaml").write_text("lines:\n" + text.split("lines:\n", 1)[1].split('  "1.1.2":')[0], encoding="utf-8")
-    stderr = failed_build(built, tmp_path, guidance)
+    stderr = failed_build(kept, tmp_path, guidance)
     assert "more.yaml, line 2: [1.1.1] line 1.1.1 already has guidance in lighthouse.yaml at line 4" in stderr
 
 
-def test_every_mistake_is_reported_in_one_run(built, tmp_path):
+def test_every_mistake_is_reported_in_one_run(kept, tmp_path):
     guidance, _ = broken_guidance(tmp_path, "themes: [partnership]", "themes: [partnerships]")
     path = guidance / LINES
     path.write_text(path.read_text(encoding="utf-8").replace("sources: [observation]", "sources: [look]"), encoding="utf-8")
-    stderr = failed_build(built, tmp_path, guidance)
+    stderr = failed_build(kept, tmp_path, guidance)
     assert "2 problems found" in stderr
     assert "'partnerships'" in stderr and "'look'" in stderr

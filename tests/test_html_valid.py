@@ -12,6 +12,9 @@ import pytest
 
 from conftest import ROOT
 
+# With `--dist loadgroup` (make test): the checker runs once, on one worker, for all its tests.
+pytestmark = pytest.mark.xdist_group("html-valid")
+
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 # Errors in markup that Material for MkDocs' own templates write into every page; each is

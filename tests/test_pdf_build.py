@@ -14,6 +14,9 @@ import pytest
 from conftest import FICTIONAL, FICTIONAL_GUIDANCE, run_build
 from handbook.pdf import PdfDocument, PdfError, build_pdfs
 
+# With `--dist loadgroup` (make test): the build with an empty PDF cache runs once, on one worker, for all its tests.
+pytestmark = pytest.mark.xdist_group("pdf-build")
+
 PDF_COUNT = 3 + 2 + 2 + 1 + 1  # the fictional framework: elements, sections, kinds, whole framework, booklet
 
 

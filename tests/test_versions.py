@@ -8,7 +8,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -154,14 +153,6 @@ BAD["id reused for other text"] = (
     ("sections/1-lamp.yaml", '        text: "A watch log is signed each night."\n',
      '        text: "A watch log is signed each night."\n      - id: "1.2.2"\n        text: "The lamp is lit at sunset."\n'),
     (18, "the version released 2031-02-28 uses the id 1.2.2 for different text, but line 1.2.2 is not mapped to it"))
-
-
-@pytest.fixture(scope="module")
-def kept(fictional_site, tmp_path_factory):
-    """A copy of the fictional site, for failing builds to leave alone."""
-    out = tmp_path_factory.mktemp("kept") / "site"
-    shutil.copytree(fictional_site, out)
-    return out, tree_digest(out)
 
 
 @pytest.mark.parametrize("case", list(BAD))

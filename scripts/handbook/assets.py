@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .css_purge import purge_theme_css
+from .stepcache import StepCache
 
 LUNR = Path("assets") / "javascripts" / "lunr"
 # Extra scripts Material's search worker loads for a language (see its importScripts call).
@@ -36,10 +37,10 @@ class ThemeOptions:
     scripts: frozenset[str] = frozenset()  # the inline scripts the templates write (engine.template_scripts)
 
 
-def trim_theme_assets(site_dir: Path, options: ThemeOptions) -> None:
-    """Delete the theme's files the built site never loads, then purge its stylesheet."""
+def trim_theme_assets(site_dir: Path, options: ThemeOptions, cache: StepCache) -> None:
+    """Delete the theme's files the built site never loads, then purge its stylesheet (through `cache`)."""
     prune_unused_assets(site_dir, options)
-    purge_theme_css(site_dir)
+    purge_theme_css(site_dir, cache)
 
 
 def prune_unused_assets(site_dir: Path, options: ThemeOptions) -> None:

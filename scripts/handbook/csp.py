@@ -66,33 +66,31 @@ def origin(url: str) -> str:
 
 def add_policy(html: str, also: Iterable[str] = ()) -> str:
     """The page with its policy as the first thing after the charset, before any script."""
-    return _with_policy(html, policy_for(html, also))
+    return with_policy(html, policy_for(html, also))
 
 
-def _with_policy(html: str, policy: str) -> str:
+def with_policy(html: str, policy: str) -> str:
+    """The page with `policy` as the first thing after the charset, before any script."""
     if _CHARSET not in html:
         raise ValueError(f"no {_CHARSET} to put the policy after")
     tag = f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def protect(site_dir: Path, allowed: Collection[str], connect: Iterable[str] = ()) -> tuple[str, list[Path]]:
-    """Add one policy to every HTML page under `site_dir`, in place, allowing those of the pages'
-    inline scripts that are in `allowed` (the ones the templates write) and the servers in `connect`
-    (a team's sync server named at build time). Returns the policy, and the pages that hold any
-    other inline script (the policy does not allow it: browsers will refuse to run it)."""
-    pages = sorted(site_dir.rglob("*.html"))
+def site_policy(site_dir: Path, allowed: Collection[str], connect: Iterable[str] = ()) -> tuple[str, list[Path]]:
+    """The one policy for every HTML page under `site_dir`, allowing those of the pages' inline
+    scripts that are in `allowed` (the ones the templates write) and the servers in `connect` (a
+    team's sync server named at build time); and the pages that hold any other inline script (the
+    policy does not allow it: browsers will refuse to run it). Reads each page once and changes
+    none: the build's last pass over the pages puts the policy in each (`with_policy`)."""
     scripts: list[str] = []
     strays = []
-    for path in pages:
+    for path in sorted(site_dir.rglob("*.html")):
         found = inline_scripts(path.read_text(encoding="utf-8"))
         scripts += [script for script in found if script in allowed]
         if any(script not in allowed for script in found):
             strays.append(path)
-    policy = policy_for("", scripts, connect)
-    for path in pages:
-        path.write_text(_with_policy(path.read_text(encoding="utf-8"), policy), encoding="utf-8")
-    return policy, strays
+    return policy_for("", scripts, connect), strays
 
 
 def allow_scripts(html: str, scripts: Iterable[str]) -> str:

@@ -20,6 +20,7 @@ import tinycss2
 from tinycss2.ast import AtRule, Declaration, LiteralToken, Node, QualifiedRule
 
 from .js_strings import string_literals
+from .stepcache import StepCache, code_of
 
 THEME_STYLESHEETS = "assets/stylesheets/*.min.css"  # Material's own; ours are not minified
 SCRIPTS = "assets/javascripts"
@@ -47,34 +48,46 @@ class KnownClasses:
         return isinstance(name, str) and (name in self.names or name.startswith(self.prefixes))
 
 
-def purge_theme_css(site_dir: Path) -> None:
-    """Purge each of the theme's stylesheets in built `site_dir` in place, by what its pages and scripts use."""
+def purge_theme_css(site_dir: Path, cache: StepCache) -> None:
+    """Purge each of the theme's stylesheets in built `site_dir` in place, by what its pages and scripts use.
+    The purge (parsing the stylesheet, reading the scripts' strings) comes from `cache` when the
+    stylesheet, the scripts, the classes and properties the pages use and this code are unchanged."""
     scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.joinpath(SCRIPTS).rglob("*.js"))]
     theme = sorted(site_dir.glob(THEME_STYLESHEETS))
     ours = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in theme]
     elsewhere = {name for text in [*scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
-
-    def pages() -> Iterator[str]:  # one at a time, noting their custom properties on the way:
-        for path in sorted(site_dir.rglob("*.html")):  # a large site's pages do not fit in memory at once
-            html = path.read_text(encoding="utf-8")
-            elsewhere.update(_CUSTOM_PROPERTY.findall(html))
-            yield html
-
-    known = known_classes(pages(), scripts)
+    values: set[str] = set()
+    for path in sorted(site_dir.rglob("*.html")):  # one at a time: a large site's pages do not fit in memory at once
+        html = path.read_text(encoding="utf-8")
+        elsewhere.update(_CUSTOM_PROPERTY.findall(html))
+        values |= class_values(html)
+    code = code_of(packages=["tinycss2"])
+    inputs = [str(len(scripts)), *scripts, "\n".join(sorted(values)), "\n".join(sorted(elsewhere))]
     for path in theme:
-        path.write_text(purge(path.read_text(encoding="utf-8"), known, elsewhere), encoding="utf-8")
+        css = path.read_text(encoding="utf-8")
+        purged = cache.get(["purge", *code, css, *inputs],
+                           lambda: purge(css, _known(values, scripts), elsewhere).encode("utf-8"))
+        path.write_bytes(purged)
+
+
+def class_values(html: str) -> set[str]:
+    """The value of every class attribute in `html` (pages repeat them: a set is small)."""
+    return {"".join(value) for value in _CLASS_ATTRIBUTE.findall(html)}
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> KnownClasses:
     """Every class in a class attribute of `pages`, and every name in a string of `scripts`."""
-    values = {value for html in pages for value in _CLASS_ATTRIBUTE.findall(html)}  # pages repeat them
-    names = {name for value in values for name in _IDENT.findall("".join(value))}
+    return _known({value for html in pages for value in class_values(html)}, scripts)
+
+
+def _known(values: set[str], scripts: Iterable[str]) -> KnownClasses:
+    names = {name for value in values for name in _IDENT.findall(value)}
     in_scripts = set().union(*map(_names_in_strings, scripts))
     prefixes = tuple(sorted(name for name in in_scripts if name.endswith(("-", "_"))))
     return KnownClasses(frozenset(names | in_scripts), prefixes)
 
 
-@lru_cache(maxsize=16)  # the theme's scripts are the same in every build of a process
+@lru_cache(maxsize=64)  # the theme's scripts (about 20) are the same in every build of a process
 def _names_in_strings(script: str) -> frozenset[str]:
     return frozenset(name for text in string_literals(script) for name in _IDENT.findall(text))
 

@@ -6,6 +6,7 @@ data and Markdown, so another engine that reads mkdocs.yml can take over here.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -18,7 +19,10 @@ from .assets import ThemeOptions
 from .site import GeneratedSite
 from .problems import Problem
 from .sourcefile import read_source
+from .stepcache import StepCache, code_of
 
+# What renders a page: a new version of any may change the scripts the templates write.
+ENGINE_PACKAGES = ("mkdocs", "mkdocs-material", "jinja2", "markdown", "pymdown-extensions")
 # MkDocs' warnings about a hand-written page name the page and the missing target.
 _LINK_WARNING = re.compile(r"Doc file '(?P<page>[^']+)' contains (?:a|an) (?:link|unrecognized relative link|absolute link) '(?P<target>[^']+)'")
 
@@ -41,18 +45,18 @@ class _Collector(logging.Handler):
 
 
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
-               sources: dict[str, Path], site_url: str | None = None) -> ThemeOptions:
+               sources: dict[str, Path], cache: StepCache, site_url: str | None = None) -> ThemeOptions:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
     Returns what the configuration asks of the theme's assets, for trimming them, the site's address,
     and the inline scripts its templates write (see `template_scripts`), for the security policy.
 
     `sources` maps a docs path to the hand-written file it came from, so a warning
     about that page can name the file a maintainer edits. `site_url` replaces mkdocs.yml's
-    (where the site is published; its path is the base of the 404 page's links).
+    (where the site is published; its path is the base of the 404 page's links). The templates'
+    scripts come from `cache` when nothing they are made from changed (see `template_scripts_cached`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for our users
     from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
     logger = logging.getLogger("mkdocs")
@@ -61,21 +65,11 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     previous_level, logger.level = logger.level, logging.WARNING
     previous_propagate, logger.propagate = logger.propagate, False
     try:
-        overrides = {"site_url": site_url} if site_url else {}
-
-        def configured(docs: Path, out: Path, nav: Any) -> Any:
-            config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(out),
-                                 nav=nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
-            config.extra.update(site.extra)
-            return config
-
-        config = configured(docs_dir, site_dir, site.nav)
+        config = engine_config(site, docs_dir, site_dir, config_file, site.nav, site_url)
         build(config)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
-        with tempfile.TemporaryDirectory(prefix="handbook-templates-") as canary:
-            scripts = template_scripts(Path(canary), max(map(_depth, site.pages), default=0),
-                                       lambda docs, out: build(configured(docs, out, None)))
+        scripts = template_scripts_cached(site, config, config_file, site_url, cache)
         return ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
                             tuple(config.extra.get("polyfills") or ()), config.site_url or "", scripts)
     except MkDocsException as error:
@@ -84,6 +78,42 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     finally:
         logger.removeHandler(collector)
         logger.level, logger.propagate = previous_level, previous_propagate
+
+
+def engine_config(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path, nav: Any,
+                  site_url: str | None = None) -> Any:
+    """The engine's configuration (mkdocs.yml, strict) for building `docs_dir` into `site_dir` with `nav`."""
+    from mkdocs.config import load_config
+
+    overrides = {"site_url": site_url} if site_url else {}
+    config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
+                         nav=nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
+    config.extra.update(site.extra)
+    return config
+
+
+def template_scripts_cached(site: GeneratedSite, config: Any, config_file: Path, site_url: str | None,
+                            cache: StepCache) -> frozenset[str]:
+    """`template_scripts` for the site, from `cache` when its recipe is unchanged: the engine's and
+    theme's versions, mkdocs.yml, every file of the theme's custom folder (overrides/), what the
+    build adds to the configuration, and the depth of the deepest page."""
+    from mkdocs.commands.build import build
+
+    depth = max(map(_depth, site.pages), default=0)
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    overridden = sorted(p for p in custom.rglob("*") if p.is_file()) if custom else []
+    recipe = ["template scripts", *code_of(packages=ENGINE_PACKAGES),
+              config_file.read_bytes(), site.site_name, site_url or "", str(depth),
+              json.dumps(site.extra, sort_keys=True, default=str),
+              *(part for path in overridden for part in (path.relative_to(custom).as_posix(), path.read_bytes()))]
+
+    def make() -> bytes:
+        with tempfile.TemporaryDirectory(prefix="handbook-templates-") as canary:
+            scripts = template_scripts(Path(canary), depth, lambda docs, out: build(
+                engine_config(site, docs, out, config_file, None, site_url)))
+        return json.dumps(sorted(scripts)).encode("utf-8")
+
+    return frozenset(json.loads(cache.get(recipe, make)))
 
 
 def check_config(config_file: Path) -> None:

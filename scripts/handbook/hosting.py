@@ -2,7 +2,7 @@
 `_headers` (Netlify, Cloudflare Pages) and `nginx-handbook.conf` (an nginx `location`).
 
 Both send the site's Content Security Policy as an HTTP header (the same policy as every page's
-<meta> tag, from csp.protect), keep the fingerprinted theme files for a year, make browsers check
+<meta> tag, from csp.site_policy), keep the fingerprinted theme files for a year, make browsers check
 pages and the service worker every time, and give the manifest and the zip their types.
 """
 

@@ -26,14 +26,15 @@ from .exports import write_site_exports
 from .framework import load_framework
 from .history import load_history
 from .hosting import HOST_FILES, base_path, write_host_configuration
-from .installable import make_installable
+from .installable import link_page, make_installable
 from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
 from .problems import DataError, Problem
 from .publish import replace_folder, staging_folder
-from .search_index import add_practitioner_search
+from .search_index import add_practitioner_search, use_handbook_worker
 from .site import GeneratedSite, generate, write_docs
+from .stepcache import StepCache
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = ROOT / "mkdocs.yml"
@@ -65,33 +66,38 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
+    steps = StepCache(pdf_cache.parent / "steps")  # results of other steps whose inputs did not change
     try:
         with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
             site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance,
-                                               site.history))
+                                               site.history, steps))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
             add_downloads(site, framework, pdf_cache)
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):
-            theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, site_url=site_url)
+            theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, steps, site_url=site_url)
         with stopwatch("search index"):
             add_practitioner_search(staging / "site", site.search_terms)
         with stopwatch("trim theme assets"):
-            trim_theme_assets(staging / "site", theme)
+            trim_theme_assets(staging / "site", theme, steps)
             minify_own_assets(staging / "site")
         with stopwatch("content security policy"):
-            policy, strays = csp.protect(staging / "site", theme.scripts,
-                                         connect=[csp.origin(sync_server)] if sync_server else [])
+            policy, strays = csp.site_policy(staging / "site", theme.scripts,
+                                             connect=[csp.origin(sync_server)] if sync_server else [])
             refuse_content_scripts(strays, staging / "site", site)
-        with stopwatch("offline copy"):
-            write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline")
+        with stopwatch("offline copy"):  # the last pass over the pages: policy, offline copy, then the worker's tags
+            base = base_path(theme.site_url)
+            hashes = write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline",
+                                        lambda html: csp.with_policy(use_handbook_worker(html), policy),
+                                        lambda html, path: link_page(html, path, base))
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
-            make_installable(staging / "site", framework, site.site_name, base_path(theme.site_url), HOST_FILES)
+            make_installable(staging / "site", framework, site.site_name, HOST_FILES, steps, hashes)
             write_host_configuration(staging / "site", policy, theme.site_url)
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)
+        steps.prune()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 

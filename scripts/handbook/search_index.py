@@ -6,9 +6,10 @@ After the engine has written its search index, this stage:
 - gives each line the practitioners' terms that stand for it (data/practitioner-terms.yaml), with
   the framework's words each term matched by; the worker puts the terms in a field of their own,
   searched like the text;
-- points every page at the handbook's search worker (assets/javascripts/workers/practitioners.js),
-  which runs the theme's worker and adds other word forms to a query, drops question words, and
-  says why a line matched when the words differ.
+- points every page at the handbook's search worker (assets/javascripts/workers/practitioners.js;
+  `use_handbook_worker`, applied in the build's last pass over the pages), which runs the theme's
+  worker and adds other word forms to a query, drops question words, and says why a line matched
+  when the words differ.
 The page text is untouched; the offline copy is made from the index and pages as rewritten here.
 """
 
@@ -38,18 +39,14 @@ _THEME_WORKER = re.compile(r"(?P<dir>(?:.*/)?workers/)(?P<name>search\.[0-9a-f]+
 
 
 def add_practitioner_search(site_dir: Path, terms: tuple[PractitionerTerm, ...]) -> None:
-    """Rewrite the built site's search index and point its pages at the handbook's search worker."""
+    """Rewrite the built site's search index. (The build's last pass over the pages points each at
+    the handbook's search worker with `use_handbook_worker`, as it reads and writes every page once.)"""
     json_path = site_dir / INDEX_JSON
     if not json_path.is_file():
         return  # search is turned off in mkdocs.yml
     index = enrich(json.loads(json_path.read_text(encoding="utf-8")), terms)
     text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
     json_path.write_text(text, encoding="utf-8")
-    for page in sorted(site_dir.rglob("*.html")):
-        html = page.read_text(encoding="utf-8")
-        changed = use_handbook_worker(html)
-        if changed != html:
-            page.write_text(changed, encoding="utf-8")
 
 
 def enrich(index: dict[str, Any], terms: tuple[PractitionerTerm, ...]) -> dict[str, Any]:

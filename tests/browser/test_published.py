@@ -21,7 +21,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from conftest import ROOT, build_into
+from conftest import ROOT, build_into, built_once
 from .conftest import DESKTOP, PHONE, Traffic, open_context, search
 from .nginx import Nginx
 from .test_accessibility import axe_violations, with_axe
@@ -59,9 +59,9 @@ def worker_ready(page: Page) -> None:
 
 
 @pytest.fixture(scope="session")
-def published_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def published_site(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The real framework built to be published at https://example.org/handbook/."""
-    return build_into(tmp_path_factory.mktemp("published") / "site", "--site-url", SITE_URL)
+    return built_once(tmp_path_factory, worker_id, "published", lambda folder: build_into(folder / "site", "--site-url", SITE_URL))
 
 
 @pytest.fixture
@@ -182,14 +182,17 @@ def test_the_site_is_installable(browser: Browser, nginx: Nginx):
 
 
 @pytest.fixture(scope="session")
-def second_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def second_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> Path:
     """The same handbook built again after an edit to the About page."""
-    guidance = tmp_path_factory.mktemp("edited") / "guidance"
-    shutil.copytree(ROOT / "content" / "guidance", guidance)
-    about = guidance / "about.md"
-    about.write_text(about.read_text(encoding="utf-8").replace(
-        "# About this handbook\n", "# About this handbook\n\nThis is the second build.\n", 1), encoding="utf-8")
-    return build_into(tmp_path_factory.mktemp("second") / "site", "--site-url", SITE_URL, "--guidance", guidance)
+    def make(folder: Path) -> Path:
+        guidance = folder / "guidance"
+        shutil.copytree(ROOT / "content" / "guidance", guidance)
+        about = guidance / "about.md"
+        about.write_text(about.read_text(encoding="utf-8").replace(
+            "# About this handbook\n", "# About this handbook\n\nThis is the second build.\n", 1), encoding="utf-8")
+        return build_into(folder / "site", "--site-url", SITE_URL, "--guidance", guidance)
+
+    return built_once(tmp_path_factory, worker_id, "second", make)
 
 
 def cached_builds(page: Page) -> list[str]:

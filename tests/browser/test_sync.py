@@ -19,6 +19,10 @@ from .conftest import DESKTOP, PHONE, _QuietHandler, open_context
 from .workspace_helpers import (add_case, back_to_inspection, create_inspection, docs, judge, open_case, open_inspection,
                                 open_workspace)
 
+# With `--dist loadgroup` (make test): one CouchDB and one synced site, on one worker, for all its tests.
+pytestmark = pytest.mark.xdist_group("sync")
+
+
 @pytest.fixture(scope="module")
 def couch(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with pouchdb_server(tmp_path_factory.mktemp("couch")) as url:

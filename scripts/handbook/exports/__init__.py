@@ -9,6 +9,7 @@ compares them with the YAML sources.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,7 @@ from ..guidance_model import Guidance, LineGuidance
 from ..history import History
 from ..model import Framework
 from ..schema import SCHEMA_DIR
+from ..stepcache import StepCache, code_of
 from ..urls import changes_download_path
 from .open_data import framework_csv, framework_json
 from ..checklists.definitions import Scale
@@ -62,12 +64,19 @@ def catalogue(framework: Framework) -> dict[str, Export]:
 
 
 def make_exports(framework: Framework, scale: Scale, guidance: Mapping[str, Any] | None = None,
-                 prompts: Mapping[str, str] | None = None) -> dict[str, bytes]:
+                 prompts: Mapping[str, str] | None = None, cache: StepCache | None = None) -> dict[str, bytes]:
     """Each export's site path -> its bytes. `guidance` (line id -> the handbook's guidance) and
-    `prompts` (line id -> a short summary of its evidence prompts) are optional."""
+    `prompts` (line id -> a short summary of its evidence prompts) are optional; the workbook, the
+    slowest to make, comes from `cache` (if given) when everything it is made from is unchanged."""
     files = catalogue(framework)
+
+    def workbook() -> bytes:
+        return self_assessment_workbook(framework, scale, prompts)
+
+    recipe = ["workbook", *code_of(packages=["openpyxl"]), os.environ.get("SOURCE_DATE_EPOCH", ""),  # its zip's dates
+              repr(framework), repr(scale), repr(sorted(prompts.items()) if prompts is not None else None)]
     return {
-        files["xlsx"].path: self_assessment_workbook(framework, scale, prompts),
+        files["xlsx"].path: cache.get(recipe, workbook) if cache else workbook(),
         files["json"].path: framework_json(framework),
         files["csv"].path: framework_csv(framework, guidance),
         files["schema"].path: (SCHEMA_DIR / SCHEMA_FILE).read_bytes(),
@@ -75,21 +84,21 @@ def make_exports(framework: Framework, scale: Scale, guidance: Mapping[str, Any]
 
 
 def write_exports(framework: Framework, scale: Scale, folder: Path, guidance: Mapping[str, Any] | None = None,
-                  prompts: Mapping[str, str] | None = None) -> dict[str, Path]:
+                  prompts: Mapping[str, str] | None = None, cache: StepCache | None = None) -> dict[str, Path]:
     """Write every export under `folder`; return each one's site path -> its file."""
-    return _write(make_exports(framework, scale, guidance, prompts), folder)
+    return _write(make_exports(framework, scale, guidance, prompts, cache), folder)
 
 
 
 def write_site_exports(framework: Framework, scale: Scale, folder: Path, guidance: Guidance | None,
-                       history: History | None = None) -> dict[str, Path]:
+                       history: History | None = None, cache: StepCache | None = None) -> dict[str, Path]:
     """The exports with the handbook's guidance where the site has it: tags in the CSV, prompts in the workbook;
     and, when there are earlier versions, each change log as JSON and CSV."""
     written = _write(change_log_files(history), folder) if history else {}
     if guidance is None:
-        return {**written, **write_exports(framework, scale, folder)}
+        return {**written, **write_exports(framework, scale, folder, cache=cache)}
     prompts = {line_id: prompt_summary(line) for line_id, line in guidance.lines.items()}
-    return {**written, **write_exports(framework, scale, folder, guidance.lines, prompts)}
+    return {**written, **write_exports(framework, scale, folder, guidance.lines, prompts, cache)}
 
 
 def change_log_files(history: History) -> dict[str, bytes]:

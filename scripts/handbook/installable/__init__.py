@@ -1,7 +1,8 @@
 """The stage that makes the built site installable and able to work offline: icons, the web app
 manifest, the service worker (sw.js, with this build's file list), the kill switch, and the tags
-in every page that link the manifest and register the worker. It runs after the offline copy is
-made from the same pages: a copy opened from disk can have neither.
+in every page that link the manifest and register the worker. Pages get the tags as the offline
+copy is packed from them (scripts/handbook/offline.py), only after: a copy opened from disk can
+have neither.
 
 The worker is a short script of our own (worker.js beside this file) rather than Workbox: the
 handbook needs precaching by hash, one cache per build, downloads kept on demand and an update
@@ -12,11 +13,13 @@ over 20 KiB minified, plus a build step in Node) to vendor and keep pinned.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 
 from ..model import Framework
+from ..stepcache import StepCache
 from .icon import BACKGROUND, ICONS, write_icons
-from .precache import Precache, choose
+from .precache import FileHash, Precache, choose
 
 HERE = Path(__file__).parent
 WORKER = "sw.js"
@@ -28,14 +31,15 @@ KEEP_DOWNLOADS_BUTTON = "data-hb-keep-downloads"   # in scripts/handbook/downloa
 HASH_LENGTH = 20     # hex digits of SHA-256 naming each file: plenty to tell builds apart
 
 
-def make_installable(site_dir: Path, framework: Framework, site_name: str, base: str, leave_out: set[str]) -> Precache:
-    """Write the icons, manifest, worker and kill switch into `site_dir` and link them from its pages;
-    `base` is the path the site is published under ('/' or '/handbook/'); files in `leave_out`
-    (such as the hosts' configuration) are not the worker's. Returns what the worker keeps."""
-    link_pages(site_dir, base)
-    write_icons(site_dir)
+def make_installable(site_dir: Path, framework: Framework, site_name: str, leave_out: set[str],
+                     cache: StepCache, known: Mapping[str, FileHash]) -> Precache:
+    """Write the icons, manifest, worker and kill switch into `site_dir` (whose pages `link_page`
+    has linked them from); files in `leave_out` (such as the hosts' configuration) are not the
+    worker's; `cache` keeps the icons; `known` holds the hashes of files already read or written
+    (path in the site -> size and SHA-256), which are not read again. Returns what the worker keeps."""
+    write_icons(site_dir, cache)
     (site_dir / MANIFEST).write_text(manifest(framework, site_name), encoding="utf-8")
-    precache = choose(site_dir, leave_out | {WORKER, KILL_SWITCH})
+    precache = choose(site_dir, leave_out | {WORKER, KILL_SWITCH}, known=known)
     build = {"id": precache.build_id, "hashLength": HASH_LENGTH, "now": precache.now, "later": precache.later}
     worker = (HERE / "worker.js").read_text(encoding="utf-8")
     (site_dir / WORKER).write_text(worker.replace("/*BUILD*/{}", json.dumps(build, separators=(",", ":")), 1), encoding="utf-8")
@@ -43,21 +47,19 @@ def make_installable(site_dir: Path, framework: Framework, site_name: str, base:
     return precache
 
 
-def link_pages(site_dir: Path, base: str) -> None:
-    """Add the manifest and the worker's registration script to the head of every page (and the
-    Downloads page's "keep every file" script where its button is). Addresses are relative to
-    each page, except on the 404 page, which the host serves at any depth."""
-    for path in site_dir.rglob("*.html"):
-        relative = path.relative_to(site_dir)
-        to_root = base if relative.as_posix() == NOT_FOUND else "../" * (len(relative.parts) - 1)
-        html = path.read_text(encoding="utf-8")
-        tags = [f'<link rel="manifest" href="{to_root}{MANIFEST}">',
-                f'<script src="{to_root}{SCRIPTS}service-worker.js" defer></script>']
-        if KEEP_DOWNLOADS_BUTTON in html:
-            tags.append(f'<script src="{to_root}{SCRIPTS}keep-downloads.js" defer></script>')
-        if "</head>" not in html:
-            raise ValueError(f"{relative}: no </head> to put the manifest and worker script before")
-        path.write_text(html.replace("</head>", "".join(f"{tag}\n  " for tag in tags) + "</head>", 1), encoding="utf-8")
+def link_page(html: str, relative: str, base: str) -> str:
+    """The page at `relative` (its path in the site) with the manifest and the worker's registration
+    script at the end of its head (and the Downloads page's "keep every file" script where its
+    button is). Addresses are relative to the page, except on the 404 page, which the host serves
+    at any depth: there they start from `base`, the path the site is published under ('/' or '/handbook/')."""
+    to_root = base if relative == NOT_FOUND else "../" * relative.count("/")
+    tags = [f'<link rel="manifest" href="{to_root}{MANIFEST}">',
+            f'<script src="{to_root}{SCRIPTS}service-worker.js" defer></script>']
+    if KEEP_DOWNLOADS_BUTTON in html:
+        tags.append(f'<script src="{to_root}{SCRIPTS}keep-downloads.js" defer></script>')
+    if "</head>" not in html:
+        raise ValueError(f"{relative}: no </head> to put the manifest and worker script before")
+    return html.replace("</head>", "".join(f"{tag}\n  " for tag in tags) + "</head>", 1)
 
 
 def manifest(framework: Framework, site_name: str) -> str:

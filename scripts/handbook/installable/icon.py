@@ -13,6 +13,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
+from ..stepcache import StepCache, code_of
+
 BACKGROUND = "#0b3c5d"   # the theme's primary colour (overrides/assets/stylesheets/handbook.css)
 PAGE = "#ffffff"
 TICK = "#a33b00"         # the theme's accent colour
@@ -101,8 +103,9 @@ ICONS = {
 }
 
 
-def write_icons(site_dir: Path) -> None:
-    """Write every icon in ICONS into the built site."""
+def write_icons(site_dir: Path, cache: StepCache) -> None:
+    """Write every icon in ICONS into the built site; the PNGs (a few tenths of a second to draw)
+    come from `cache` when this module and Pillow are unchanged."""
     for name, (size, purpose) in ICONS.items():
         path = site_dir / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -110,4 +113,5 @@ def write_icons(site_dir: Path) -> None:
         if size is None:
             path.write_text(svg(), encoding="utf-8")
         else:
-            path.write_bytes(png(size, padding=10 if maskable else 0, rounded=not maskable))
+            recipe = ["icon", *code_of(packages=["pillow"]), str(size), str(maskable)]
+            path.write_bytes(cache.get(recipe, lambda: png(size, padding=10 if maskable else 0, rounded=not maskable)))

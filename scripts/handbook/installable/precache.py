@@ -7,6 +7,7 @@ Pages are keyed by the address a visitor uses (framework/3.1/, not framework/3.1
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,14 +37,24 @@ class Precache:
         return hashlib.sha256(listing.encode()).hexdigest()[:12]
 
 
+FileHash = tuple[int, str]  # a file's size and the SHA-256 of its bytes, in hex
+
+
+def file_hash(data: bytes) -> FileHash:
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
 def address(relative: str) -> str:
     """A file's address in the site as a visitor uses it: index.html files by their folder."""
     return relative.removesuffix("index.html")
 
 
-def choose(site_dir: Path, leave_out: set[str], budget: int = BUDGET) -> Precache:
+def choose(site_dir: Path, leave_out: set[str], budget: int = BUDGET, known: Mapping[str, FileHash] | None = None) -> Precache:
     """Every file under `site_dir` but those in `leave_out`: pages' files first, in a fixed order,
-    until `budget` is spent (the rest are kept when first opened), then the downloads."""
+    until `budget` is spent (the rest are kept when first opened), then the downloads. A file in
+    `known` (path in the site -> its size and SHA-256, taken as an earlier stage wrote or read it)
+    is not read again."""
+    known = known or {}
     files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: _priority(p.relative_to(site_dir).as_posix()))
     chosen = Precache()
     spent = 0
@@ -51,14 +62,14 @@ def choose(site_dir: Path, leave_out: set[str], budget: int = BUDGET) -> Precach
         relative = path.relative_to(site_dir).as_posix()
         if relative in leave_out or relative in NOT_FOR_PAGES:
             continue
-        data = path.read_bytes()
+        size, digest = known.get(relative) or file_hash(path.read_bytes())
         key = address(relative)
-        chosen.sizes[key] = len(data)
-        digest = hashlib.sha256(data).hexdigest()[:20]
+        chosen.sizes[key] = size
+        digest = digest[:20]
         if not relative.startswith(DOWNLOADS) or relative.endswith(".html"):
-            if spent + len(data) <= budget:
+            if spent + size <= budget:
                 chosen.now[key] = digest
-                spent += len(data)
+                spent += size
                 continue
         chosen.later[key] = digest
     return chosen

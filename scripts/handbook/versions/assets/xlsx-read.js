@@ -44,7 +44,33 @@
     if (found.method === 0) return Promise.resolve(new TextDecoder().decode(data));
     if (found.method !== 8) return Promise.reject(fail("it uses a compression this browser cannot read."));
     if (typeof DecompressionStream === "undefined") return Promise.reject(fail("this browser is too old to read workbooks (it has no DecompressionStream)."));
-    return new Response(new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"))).text();
+    return inflate(data, name);
+  }
+
+  /* A workbook of this handbook's size inflates to a few megabytes; a file that inflates past this
+     is refused as it is read, so a small hostile zip (a "zip bomb") cannot exhaust the tab's memory. */
+  var MAX_INFLATED = 64 * 1024 * 1024;
+
+  function inflate(data, name) {
+    var reader = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw")).getReader();
+    var chunks = [], total = 0;
+    function next() {
+      return reader.read().then(function (step) {
+        if (step.done) {
+          var joined = new Uint8Array(total), at = 0;
+          chunks.forEach(function (chunk) { joined.set(chunk, at); at += chunk.length; });
+          return new TextDecoder().decode(joined);
+        }
+        total += step.value.length;
+        if (total > MAX_INFLATED) {
+          reader.cancel();
+          throw fail("its part " + name + " unpacks to more than 64 MB, far more than any workbook of this handbook.");
+        }
+        chunks.push(step.value);
+        return next();
+      }, function () { throw fail("its part " + name + " is damaged."); });
+    }
+    return next();
   }
 
   function xml(text, what) {
