@@ -284,7 +284,7 @@
     all("button[data-action=delete-all]", ui.panel).forEach(function (b) { b.disabled = !records.length; });
     ui.printName.textContent = current ? "Record: " + titleOf(current) : "";
     drawBar();
-    updateBar(current ? "Saved" : "");
+    updateBar(current ? (pending || saveTimer ? "Saving\u2026" : "Saved") : "");  // "Saved" only once it is
   }
 
   /* The bar over the checklist: the record's name and inspection, drawn when the record changes,

@@ -29,8 +29,8 @@
   }
   panel.dataset.state = "waiting";
   try {
-    if (/[?&]record=/.test(w.location.search) || w.localStorage.getItem("hb-records:" + id) ||
-        w.localStorage.getItem("hb-unsaved:" + id)) return load();
+    if (/[?&]record=/.test(w.location.search) || w.localStorage.getItem("hb-store:" + id) ||
+        w.localStorage.getItem("hb-records:" + id) || w.localStorage.getItem("hb-unsaved:" + id)) return load();
   } catch (e) { /* no localStorage: the other signs decide */ }
   d.addEventListener("pointerdown", touched, true);
   d.addEventListener("focusin", touched, true);

@@ -15,6 +15,9 @@
   function Store(framework) {
     this.framework = framework;
     this.db = new root.PouchDB("hb-" + framework.id, { auto_compaction: false });
+    // Tells checklist pages to load the records' scripts at once (hb/load.js): the browser's list of
+    // databases may not show one made a moment ago.
+    try { root.localStorage.setItem("hb-store:" + framework.id, "1"); } catch (error) { /* the database is the record */ }
     this.queues = {};
   }
 
