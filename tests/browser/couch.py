@@ -39,11 +39,17 @@ def pouchdb_server(folder: Path) -> Iterator[str]:
                                cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        # Node starts pouchdb-server in about 2 s on a quiet machine; on a busy one it can take far
+        # longer, so wait up to a minute, and stop waiting at once if the server has exited.
+        deadline = time.monotonic() + 60
+        while True:
             try:
                 call(url)
                 break
             except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"pouchdb-server did not start on {url} (exit status {process.poll()}); "
+                                       f"run scripts/setup-test-tools.sh, then `node {SERVER}` to see why") from None
                 time.sleep(0.1)
         for key, value in CORS:
             call(f"{url}/_config/{key}", "PUT", value)
