@@ -28,7 +28,7 @@ def test_pages_for_every_part_of_the_fictional_framework():
         "checklists/full-survey.md", "checklists/index.md", "checklists/night-watch.md", "checklists/whole-framework.md",
         "framework/1.1.md", "framework/1.2.md", "framework/1/index.md", "framework/2.1.md", "framework/2/index.md",
         "framework/index.md", "guidance/about.md", "guidance/accessibility.md", "guidance/licence.md",
-        "index.md", "introduction.md", "workspace/index.md", *guides])
+        "index.md", "introduction.md", "workspace/index.md", "workspace/framework.js", *guides])
     assert site.site_name == "Imaginary Lighthouses handbook"
     assert site.extra["framework"]["version_date"] == "28 February 2031"
 
@@ -61,9 +61,11 @@ def test_element_markdown_carries_lines_lead_in_and_links():
 def test_written_docs_are_the_generated_pages(tmp_path):
     site = generate(ROOT / "content" / "framework", ROOT / "content" / "guidance")
     write_docs(site, tmp_path)
-    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*.md")}
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
     # 32 framework and hand-written pages; 29 checklist pages and their index; 11 evidence sources,
     # 14 themes and 3 outcomes with an index each; the glossary; the inspection workspace. Guides too
     # long for one light page get a page per section (6 here): three evidence sources (case record,
-    # practitioner and service-user interviews) and one outcome (reoffending)
-    assert written == set(site.pages) and len(written) == 32 + 29 + 12 + 3 * 6 + 15 + 4 + 6 + 1 + 1
+    # practitioner and service-user interviews) and one outcome (reoffending). Beside the pages, one
+    # script: the framework's lines for the workspace, loaded when its findings are shown
+    assert written == set(site.pages) and len(written) == 32 + 29 + 12 + 3 * 6 + 15 + 4 + 6 + 1 + 1 + 1
+    assert sorted(name for name in written if not name.endswith(".md")) == ["workspace/framework.js"]

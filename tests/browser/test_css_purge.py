@@ -82,6 +82,13 @@ def picture(page: Page, url: str, scene: Scene) -> Image.Image:
     page.goto(url)
     if scene.action:
         scene.action(page)
+        if scene.full_page:
+            # Filling in scrolls the page; a whole-page picture taken from there draws the sticky header,
+            # record bar and back-to-top button in mid-page, wherever that happened to be. From the top,
+            # with the theme's scroll states settled, both pictures are taken from the same place.
+            page.evaluate("window.scrollTo(0, 0)")
+            page.wait_for_function("() => !document.querySelector('.md-header--shadow')")
+            page.locator(".md-top[hidden]").wait_for(state="attached")
     # Drawing a whole page restarts the fade of the search box's placeholder (a transition on
     # ::placeholder, which neither reduced motion nor `animations` stops), so whole pages mask the
     # box; the window-sized pictures (search results, scrolled, menu) show it.
