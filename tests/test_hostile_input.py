@@ -378,11 +378,10 @@ def test_ctrl_c_during_a_build(tmp_path, previous_site):
     build = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build.py"), *build_args(out, tmp_path)],
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
     deadline = time.monotonic() + 120
-    # Into the PDFs (the cache starts empty, so the first one landing means the others are being
-    # made), whose worker processes get Ctrl-C too. A fixed pause was too long on a quiet machine:
-    # the whole build had ended before the signal came.
-    while not list((tmp_path / "cache").rglob("*.pdf")) and time.monotonic() < deadline:
-        time.sleep(0.02)
+    # As soon as the build has written its first files beside the old site: waiting longer (a fixed
+    # pause, or for the first PDF) let a quick build end before the signal came.
+    while not list(out.parent.glob(".site.building-*/exports")) and time.monotonic() < deadline:
+        time.sleep(0.01)
     os.killpg(build.pid, signal.SIGINT)  # as a terminal sends it: to the whole process group
     _, err = build.communicate(timeout=120)
     assert build.returncode == 130, err

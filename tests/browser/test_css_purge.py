@@ -36,6 +36,8 @@ def record_a_judgement(page: Page) -> None:
     page.locator("input[name='judgement-3.1.1'][value='yes']").check()
     page.locator("[id='notes-3.1.2']").fill("Seen in case 12.")
     page.locator(".hb-records-summary table").wait_for()
+    # The record bar says Typing…, Saving… then Saved: picture both stylesheets in the same state.
+    page.wait_for_function("() => /Saved/.test(document.querySelector('.hb-records__bar-state').textContent)")
 
 
 def search_for_mappa(page: Page) -> None:
