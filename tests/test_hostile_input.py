@@ -376,7 +376,9 @@ def test_a_full_disk(capsys, monkeypatch, tmp_path, previous_site):
 def test_ctrl_c_during_a_build(tmp_path, previous_site):
     out, before = previous_site
     build = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "build.py"), *build_args(out, tmp_path)],
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True)
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT, start_new_session=True,
+                             # as in a terminal: a shell running tests in the background ignores Ctrl-C
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 120
     # As soon as the build has written its first files beside the old site: waiting longer (a fixed
     # pause, or for the first PDF) let a quick build end before the signal came.

@@ -78,6 +78,9 @@
       data.sections = more.sections;
       data.kinds.forEach(function (kind) { kind.sections = more.kinds[kind.id] || []; });
       return data;
+    }, function (error) {
+      frameworkLoaded = null;  // offline now: try again when the findings are next asked for
+      throw error;
     });
     return frameworkLoaded;
   }
