@@ -81,13 +81,14 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
 
 
 def engine_config(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path, nav: Any,
-                  site_url: str | None = None) -> Any:
-    """The engine's configuration (mkdocs.yml, strict) for building `docs_dir` into `site_dir` with `nav`."""
+                  site_url: str | None = None, strict: bool = True) -> Any:
+    """The engine's configuration (mkdocs.yml) for building `docs_dir` into `site_dir` with `nav`;
+    strict in a build, not in the preview, which reports the data's problems itself."""
     from mkdocs.config import load_config
 
     overrides = {"site_url": site_url} if site_url else {}
     config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
-                         nav=nav, site_name=site.site_name, hooks=[], strict=True, **overrides)
+                         nav=nav, site_name=site.site_name, hooks=[], strict=strict, **overrides)
     config.extra.update(site.extra)
     return config
 

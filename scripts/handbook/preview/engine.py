@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from ..engine import engine_config
 from ..site import GeneratedSite
 
 
@@ -21,16 +22,13 @@ class Engine:
     def __init__(self, site: GeneratedSite, docs: Path, out: Path, config_file: Path) -> None:
         os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
         from mkdocs.commands.build import _build_extra_template, _build_theme_template, _populate_page
-        from mkdocs.config import load_config
         from mkdocs.structure.files import get_files, set_exclusions
         from mkdocs.structure.nav import get_navigation
         from mkdocs.structure.pages import Page
         from mkdocs.utils import clean_directory
 
         logging.getLogger("mkdocs").setLevel(logging.ERROR)  # the preview reports the data's problems itself
-        config = load_config(str(config_file), docs_dir=str(docs), site_dir=str(out), nav=site.nav,
-                             site_name=site.site_name, hooks=[], strict=False)
-        config.extra.update(site.extra)
+        config = engine_config(site, docs, out, config_file, site.nav, strict=False)
         config = config.plugins.on_config(config)
         config.plugins.on_pre_build(config=config)
         clean_directory(config.site_dir)
