@@ -117,9 +117,14 @@ def test_the_purged_theme_stylesheet_looks_the_same_as_the_original(browser: Bro
     built_page, unpurged_page = built.new_page(), unpurged.new_page()
     different = []
     for scene in (scene for scene in SCENES if viewport in scene.viewports):
-        as_built = picture(built_page, base_url + scene.url, scene)
-        as_shipped = picture(unpurged_page, base_url + scene.url, scene)
-        changed = ImageChops.difference(as_built, as_shipped).getbbox() if as_built.size == as_shipped.size else "size"
+        # On a busy machine Chromium has once drawn a rounded corner's edge a shade differently
+        # (3 pixels, stylesheets aside): a difference the stylesheet makes is there again on a second try.
+        for _ in range(2):
+            as_built = picture(built_page, base_url + scene.url, scene)
+            as_shipped = picture(unpurged_page, base_url + scene.url, scene)
+            changed = ImageChops.difference(as_built, as_shipped).getbbox() if as_built.size == as_shipped.size else "size"
+            if not changed:
+                break
         if changed:
             as_built.save(tmp_path / f"{scene.name}-built.png")
             as_shipped.save(tmp_path / f"{scene.name}-original.png")

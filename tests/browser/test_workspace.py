@@ -276,7 +276,10 @@ def test_a_storage_failure_is_shown_beside_the_note_and_loses_nothing(browser: B
 
 def test_the_workspace_works_offline_after_loading_and_asks_nothing_of_other_hosts(browser: Browser, base_url: str):
     context, traffic = open_context(browser, viewport=PHONE)
+    failed: list[str] = []
+    context.on("requestfailed", lambda request: failed.append(request.url))
     page = open_workspace(context.new_page(), base_url)
+    page.wait_for_function("() => window.HB && HB.frameworkData")  # fetched once the page is drawn
     context.set_offline(True)
     import_files(page, as_file("team.json", conflicted_export()))
     expect(page.locator(".hb-ws__status")).to_contain_text("3 new version(s)")
@@ -290,7 +293,11 @@ def test_the_workspace_works_offline_after_loading_and_asks_nothing_of_other_hos
     assert sorted({d["_rev"] for d in exported["docs"]}) == ["1-a1", "2-b2", "2-c2"]  # both versions travel
     expect(page.locator(".hb-ws__last-export")).not_to_contain_text("never")
     context.set_offline(False)
-    assert traffic.hosts_other_than(base_url) == [] and traffic.errors == []
+    assert traffic.hosts_other_than(base_url) == []
+    # Only the tab's icon fails: the browser asks for it again at each step through the history, and
+    # without a service worker (blocked here; test_published.py has one) nothing keeps it offline.
+    assert set(failed) <= {base_url + "assets/images/favicon.png"}
+    assert traffic.errors == ["Failed to load resource: net::ERR_INTERNET_DISCONNECTED"] * len(failed)
     context.close()
 
 
