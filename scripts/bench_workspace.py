@@ -184,13 +184,14 @@ def measure(browser, base: str, args: argparse.Namespace) -> dict[str, str]:
     for _ in range(args.repeats):
         opened.append(open_workspace(page, base, inspection, args.cases))
         cases.append(open_case(page, base, record))
-        saves.append(page.evaluate("""() => new Promise(resolve => {
+        saves.append(page.evaluate("""() => new Promise((resolve, reject) => {
             const radios = [...document.querySelectorAll("input[name='judgement-2.1.1']")];
-            const next = radios.find(r => !r.checked), state = document.querySelector('.hb-records__bar-state');
-            const t0 = performance.now();
+            const next = radios.find(r => !r.checked), t0 = performance.now();
             next.click();
-            const poll = () => state.textContent.includes('Saved') && !state.textContent.includes('Saving')
-              ? resolve(performance.now() - t0) : requestAnimationFrame(poll);
+            // The bar is drawn again as the record changes: read its state afresh each frame.
+            const saved = () => /Saved/.test((document.querySelector('.hb-records__bar-state') || {}).textContent);
+            const poll = () => saved() ? resolve(performance.now() - t0)
+              : performance.now() - t0 > 30000 ? reject(new Error('no "Saved" within 30 s')) : requestAnimationFrame(poll);
             requestAnimationFrame(poll);
           })"""))
     figures[f"open the workspace (navigation to {args.cases} records listed)"] = breakdown(opened, "list drawn")

@@ -21,16 +21,21 @@
     this.queues = {};
   }
 
-  /* What happened on opening: {migrated: n, kept: [...messages]} (messages name what was kept aside). */
+  /* What happened on opening: {migrated: n, kept: [...messages]} (messages name what was kept aside),
+     and `persisting`, the browser's answer to the request to keep the data (true if it will). The
+     answer is not waited for (it can take tens of milliseconds, and nothing but the workspace's
+     storage line depends on it): `persisted` is set when it comes. */
   Store.prototype.open = function () {
     var self = this;
     return this.migrate().then(function (report) {
-      if (root.navigator && navigator.storage && navigator.storage.persist) {
-        return navigator.storage.persist().then(function (granted) { report.persisted = granted; return report; },
-                                                 function () { return report; });
-      }
+      report.persisted = false;
+      report.persisting = root.navigator && navigator.storage && navigator.storage.persist
+        ? navigator.storage.persist().then(function (granted) { report.persisted = granted; return granted; },
+                                           function () { return false; })
+        : Promise.resolve(false);
+      self.report = report;
       return report;
-    }).then(function (report) { self.report = report; return report; });
+    });
   };
 
   /* Records kept in localStorage by the version before this one, moved into PouchDB once. Each

@@ -323,6 +323,7 @@
   say("Opening the records on this device\u2026");
   ws.ready = store.open().then(function (report) {
     state.report = report;
+    report.persisting.then(function (granted) { if (granted && state.meta) renderStorage(); });  // drawn already: again
     if (report.migrated) say("Moved " + report.migrated + " record(s) kept by an earlier version of this handbook into the workspace.");
     else say("");
     return reload();
