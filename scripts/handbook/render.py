@@ -72,7 +72,7 @@ def environment(*templates: Path, autoescape: bool = False, abbreviations: Abbre
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True, autoescape=autoescape)
     env.filters.update(inline=partial(inline, abbreviations=abbreviations), plain=plain, as_heading=as_heading)
     env.globals.update(link=urls.link, section_path=urls.section_path, element_path=urls.element_path,
-                       line_anchor=urls.line_anchor, checklist_path=urls.checklist_path,
+                       line_anchor=urls.line_anchor, checklist_path=urls.checklist_path, page_href=urls.page_href,
                        checklist_pdf_path=urls.checklist_pdf_path, booklet_pdf_path=urls.booklet_pdf_path,
                        guidance_anchor=urls.guidance_anchor, source_path=urls.source_path, theme_path=urls.theme_path,
                        outcome_path=urls.outcome_path, pages=urls.GUIDE_PAGES, version_path=urls.version_path,

@@ -65,6 +65,21 @@ def checklist_path(slug: str) -> str:
     return f"checklists/{slug}/index.md" if slug.isdigit() else f"checklists/{slug}.md"
 
 
+def page_href(here: str, target: str) -> str:
+    """A relative address from page `here` to page `target` (docs paths) as the built site has it
+    (each page a folder), for links in HTML blocks, which the engine does not rewrite."""
+    def folder(path: str) -> str:
+        path = path.removesuffix(".md")
+        return posixpath.dirname(path) if path.endswith("index") or path == "index" else path
+    return posixpath.relpath(folder(target) or ".", folder(here) or ".") + "/"
+
+
+def checklist_part_path(slug: str, name: str) -> str:
+    """A page of a checklist split into parts (checklists/parts.py): a part, named by its first
+    element ('3.1'), or a range of sections listing their parts ('sections-13-24')."""
+    return f"checklists/{slug}/{name}.md"
+
+
 def checklist_pdf_path(framework_id: str, slug: str) -> str:
     return f"downloads/{framework_id}-checklist-{slug}.pdf"
 

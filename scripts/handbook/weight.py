@@ -61,6 +61,8 @@ def kind(url: str) -> str:
         return f"{parts[0]} {'guide' if len(parts) == 2 else 'part'}"
     if parts[0] == "checklists" and len(parts) == 2:
         return "checklist of an element" if "." in parts[1] else "checklist of a section" if parts[1].isdigit() else "checklist of a kind"
+    if parts[0] == "checklists" and len(parts) == 3:  # a long checklist's part, or a range of its sections
+        return "checklist range" if parts[2].startswith("sections-") else "checklist part"
     return parts[0] if len(parts) == 1 else f"{parts[0]} page"
 
 

@@ -42,6 +42,11 @@ class Scale:
         """The values a finding's denominator counts: every value but Not applicable."""
         return tuple(value for value in self.values if value.id != NOT_APPLICABLE)
 
+    @property
+    def choices(self) -> list[dict[str, str]]:
+        """Each value's id and label, as the checklist pages' script reads them (data-scale)."""
+        return [{"id": value.id, "label": value.label} for value in self.values]
+
 
 @dataclass(frozen=True)
 class Notes:

@@ -1,17 +1,22 @@
-"""The checklist pages of the site: one per checklist, and a page listing them all."""
+"""The checklist pages of the site: one per checklist (or, for a long one, a page listing its parts
+and a page per part: parts.py), and a page listing them all."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
+
 from ..guidance_model import Guidance
-from ..model import Framework
-from ..pages.framework_pages import bounded_nav
+from ..model import Element, Framework
+from ..pages.framework_pages import Node, bounded_nav
 from ..render import PageGroup, environment
 from ..urls import DOWNLOADS_PAGE, checklist_path
 from .catalogue import Checklist, catalogue
-from .definitions import Definitions
+from .definitions import Definitions, Scale
+from .parts import split
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -24,9 +29,7 @@ def generate(framework: Framework, definitions: Definitions, guidance: Guidance)
     by_scope: dict[str, list[Checklist]] = {"kind": [], "framework": [], "section": [], "element": []}
     for checklist in checklists:
         by_scope[checklist.scope].append(checklist)
-        path = checklist_path(checklist.slug)
-        group.pages[path] = env.get_template("checklist.md.j2").render(
-            framework=framework, checklist=checklist, scale=definitions.scale, guidance=guidance, here=path)
+        group.pages.update(_checklist_pages(env, framework, checklist, definitions.scale, guidance))
     labels = sorted({kind.line_label.lower() for kind in framework.kinds.values()})
     group.pages["checklists/index.md"] = env.get_template("index.md.j2").render(
         framework=framework, definitions=definitions, scale=definitions.scale, here="checklists/index.md",
@@ -36,7 +39,43 @@ def generate(framework: Framework, definitions: Definitions, guidance: Guidance)
     return group
 
 
+def _checklist_pages(env: Environment, framework: Framework, checklist: Checklist, scale: Scale,
+                     guidance: Guidance) -> dict[str, str]:
+    """A checklist's page; for a long one, also a page per part and per range of sections it lists."""
+    values = {"framework": framework, "checklist": checklist, "scale": scale, "guidance": guidance}
+    size = _element_size(env, checklist, scale, guidance)
+    parts = split(checklist, size)
+    path = checklist_path(checklist.slug)
+    pages = {path: env.get_template("checklist.md.j2").render(
+        here=path, split=parts, nodes=parts.tree if parts else (), **values)}
+    if parts is None:
+        return pages
+    for part in parts.parts:
+        pages[part.path] = env.get_template("checklist.md.j2").render(here=part.path, split=parts, part=part, **values)
+    for node in _ranges(parts.tree):
+        here = parts.range_path(checklist, node)
+        pages[here] = env.get_template("parts.md.j2").render(here=here, split=parts, nodes=node.children, within=node, **values)
+    return pages
+
+
+def _element_size(env: Environment, checklist: Checklist, scale: Scale, guidance: Guidance) -> Any:
+    """The length of an element's HTML as a page of `checklist` with several elements renders it."""
+    described = all(value.description for value in scale.values)
+    template = env.get_template("_element.html.j2")
+
+    @lru_cache(maxsize=None)
+    def size(element: Element) -> int:
+        return len(template.render(element=element, element_heading="h3", several=True, described=described,
+                                   checklist=checklist, scale=scale, guidance=guidance))
+    return size
+
+
+def _ranges(nodes: tuple[Node, ...]) -> list[Node]:
+    return [found for node in nodes if node.section is None for found in (node, *_ranges(node.children))]
+
+
 def _nav(by_scope: dict[str, list[Checklist]]) -> list[Any]:
+    # A split checklist's parts are not in the navigation (which every page carries): its page lists them.
     nav: list[Any] = ["checklists/index.md"]
     nav += [{checklist.label: checklist_path(checklist.slug)} for checklist in by_scope["kind"] + by_scope["framework"]]
     sections: list[Any] = []

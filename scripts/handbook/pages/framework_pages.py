@@ -123,7 +123,12 @@ class Node:
 def section_tree(framework: Framework) -> tuple[Node, ...]:
     """The framework's sections as at most NAV_LEVEL_LIMIT nodes, nesting in ranges as needed (as
     `bounded_nav` does), so that a page listing them stays the same size however many there are."""
-    nodes = tuple(Node(section) for section in framework.sections)
+    return bounded_tree(framework.sections)
+
+
+def bounded_tree(sections: tuple[Section, ...]) -> tuple[Node, ...]:
+    """`sections` (consecutive, in order) as at most NAV_LEVEL_LIMIT nodes, nesting in ranges as needed."""
+    nodes = tuple(Node(section) for section in sections)
     while len(nodes) > NAV_LEVEL_LIMIT:
         nodes = tuple(Node(None, nodes[i:i + NAV_LEVEL_LIMIT]) for i in range(0, len(nodes), NAV_LEVEL_LIMIT))
     return nodes
