@@ -59,10 +59,11 @@ def generate(framework: Framework, guidance_dir: Path, checklists: Definitions,
     history = history or History((framework,), ())
     hand_written = guidance.load_pages(guidance_dir)
     advice = load_prompts(guidance_dir / "lines", framework, load_vocabulary())
+    parts = checklist_pages.splits(framework, checklists, advice)  # long checklists' parts, which the workspace opens at
     groups = [
         framework_pages.generate(framework, advice, history.changes[-1] if history.changes else None),
-        checklist_pages.generate(framework, checklists, advice),
-        workspace.generate(framework, checklists, sync_server),
+        checklist_pages.generate(framework, checklists, advice, parts),
+        workspace.generate(framework, checklists, sync_server, parts),
         guides.generate(framework, advice),
         versions.generate(history, checklists, advice.vocabulary.abbreviations),
         PageGroup(hand_written.pages, [{"Using this handbook": hand_written.nav}]),

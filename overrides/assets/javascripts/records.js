@@ -15,16 +15,15 @@
   var HB = window.HB, model = HB.model;
   var root = document.querySelector(".hb-checklist[data-checklist][data-framework][data-version]");
   var checks = root ? Array.prototype.slice.call(root.querySelectorAll(".hb-check[data-line]")) : [];
-  if (!checks.length || !window.PouchDB) return;
+  // The page of a long checklist split into parts has its fields and records but no lines (each part has some).
+  if (!root || !window.PouchDB) return;
 
   var framework = { id: root.dataset.framework, version: root.dataset.version };
   var upgradeLink = document.getElementById("hb-upgrade-link");  // only on a site with earlier versions
   framework.earlier = upgradeLink ? upgradeLink.dataset.earlier.split(" ").filter(Boolean) : [];  // files made on them import
   var checklist = root.dataset.checklist;
   var lineIds = checks.map(function (c) { return c.dataset.line; });
-  var scale = Array.prototype.map.call(checks[0].querySelectorAll("input[type=radio]"), function (radio) {
-    return { id: radio.value, label: radio.parentNode.textContent.trim() };
-  });
+  var scale = JSON.parse(root.dataset.scale);  // [{id, label}], also where the page has no lines
   var fieldInputs = Array.prototype.slice.call(root.querySelectorAll(".hb-checklist__field input"));
   var store = new HB.Store(framework);
   var records = [];      // the records this checklist offers
@@ -256,6 +255,7 @@
       if (saveTimer) save();  // the note being typed belongs to the record being left
       openRecord(ui.select.value).then(function () { say(current ? "Showing " + current.name + "." : ""); });
     });
+    if (!ui.name) return;  // a part's page: naming, export, import and deletion are on its checklist's page
     ui.name.addEventListener("keydown", function (event) {
       if (event.key === "Enter") { event.preventDefault(); actions.rename(); }
     });
@@ -278,7 +278,8 @@
       ui.select.appendChild(el("option", { value: r._id, text: text }));
     });
     ui.select.value = current ? current._id : "";
-    ui.name.value = current ? current.name : "";
+    if (ui.name) ui.name.value = current ? current.name : "";  // a part's page names records on its checklist's
+    HB.carryRecord(current && current._id);
     all("button[data-action=delete], button[data-action^=export], button[data-action=print]", ui.panel)
       .forEach(function (b) { b.disabled = !current; });
     all("button[data-action=delete-all]", ui.panel).forEach(function (b) { b.disabled = !records.length; });
@@ -452,6 +453,7 @@
   /* ---- summary: per element and section, text first, then a small chart ---------------------- */
 
   function summarise() {
+    if (!checks.length) return;  // a long checklist's own page: its lines, and their summary, are on its parts
     var parts = [], byId = {};
     checks.forEach(function (check) {
       var line = check.dataset.line, element = line.split(".").slice(0, 2).join("."), section = line.split(".")[0];
@@ -554,7 +556,7 @@
   var entered = ui.panel.dataset.state === "touched" && checks.filter(function (c) { return c.querySelector("input:checked") || c.querySelector("textarea").value; })
     .concat(fieldInputs.filter(function (input) { return input.value; }))[0];
   if (entered) changed({ target: checks.indexOf(entered) >= 0 ? entered.querySelector("input:checked, textarea") : entered, type: "change" });
-  if (ui.file.files.length) importFiles();
+  if (ui.file && ui.file.files.length) importFiles();
 
   var wanted = new URLSearchParams(window.location.search).get("record");
   store.open().then(function (report) {

@@ -3,7 +3,7 @@ and a page per part: parts.py), and a page listing them all."""
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -15,21 +15,39 @@ from ..pages.framework_pages import Node, bounded_nav
 from ..render import PageGroup, environment
 from ..urls import DOWNLOADS_PAGE, checklist_path
 from .catalogue import Checklist, catalogue
-from .definitions import Definitions, Scale
-from .parts import split
+from .definitions import Definitions, Notes, Scale
+from .parts import Parts, split
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def generate(framework: Framework, definitions: Definitions, guidance: Guidance) -> PageGroup:
-    """Checklist pages, and navigation to them and to the Downloads page (which is made with the files)."""
+def splits(framework: Framework, definitions: Definitions, guidance: Guidance) -> dict[str, Parts | None]:
+    """Each checklist's parts by its slug: None for one that fits one page (parts.py)."""
+    env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
+    template = env.get_template("_element.html.j2")
+    described = all(value.description for value in definitions.scale.values)
+    sizes: dict[tuple[str, Notes], int] = {}  # an element's size depends on the notes' label and lines alone
+
+    def size(checklist: Checklist, element: Element) -> int:
+        key = (element.id, checklist.notes)
+        if key not in sizes:
+            sizes[key] = len(template.render(element=element, element_heading="h3", several=True, described=described,
+                                             checklist=checklist, scale=definitions.scale, guidance=guidance))
+        return sizes[key]
+    return {checklist.slug: split(checklist, partial(size, checklist)) for checklist in catalogue(framework, definitions)}
+
+
+def generate(framework: Framework, definitions: Definitions, guidance: Guidance,
+             parts: dict[str, Parts | None]) -> PageGroup:
+    """Checklist pages (`parts` from `splits`), and navigation to them and to the Downloads page
+    (which is made with the files)."""
     env = environment(TEMPLATES, abbreviations=guidance.vocabulary.abbreviations)
     checklists = catalogue(framework, definitions)
     group = PageGroup()
     by_scope: dict[str, list[Checklist]] = {"kind": [], "framework": [], "section": [], "element": []}
     for checklist in checklists:
         by_scope[checklist.scope].append(checklist)
-        group.pages.update(_checklist_pages(env, framework, checklist, definitions.scale, guidance))
+        group.pages.update(_checklist_pages(env, framework, checklist, parts[checklist.slug], definitions.scale, guidance))
     labels = sorted({kind.line_label.lower() for kind in framework.kinds.values()})
     group.pages["checklists/index.md"] = env.get_template("index.md.j2").render(
         framework=framework, definitions=definitions, scale=definitions.scale, here="checklists/index.md",
@@ -39,12 +57,10 @@ def generate(framework: Framework, definitions: Definitions, guidance: Guidance)
     return group
 
 
-def _checklist_pages(env: Environment, framework: Framework, checklist: Checklist, scale: Scale,
+def _checklist_pages(env: Environment, framework: Framework, checklist: Checklist, parts: Parts | None, scale: Scale,
                      guidance: Guidance) -> dict[str, str]:
     """A checklist's page; for a long one, also a page per part and per range of sections it lists."""
     values = {"framework": framework, "checklist": checklist, "scale": scale, "guidance": guidance}
-    size = _element_size(env, checklist, scale, guidance)
-    parts = split(checklist, size)
     path = checklist_path(checklist.slug)
     pages = {path: env.get_template("checklist.md.j2").render(
         here=path, split=parts, nodes=parts.tree if parts else (), **values)}
@@ -56,18 +72,6 @@ def _checklist_pages(env: Environment, framework: Framework, checklist: Checklis
         here = parts.range_path(checklist, node)
         pages[here] = env.get_template("parts.md.j2").render(here=here, split=parts, nodes=node.children, within=node, **values)
     return pages
-
-
-def _element_size(env: Environment, checklist: Checklist, scale: Scale, guidance: Guidance) -> Any:
-    """The length of an element's HTML as a page of `checklist` with several elements renders it."""
-    described = all(value.description for value in scale.values)
-    template = env.get_template("_element.html.j2")
-
-    @lru_cache(maxsize=None)
-    def size(element: Element) -> int:
-        return len(template.render(element=element, element_heading="h3", several=True, described=described,
-                                   checklist=checklist, scale=scale, guidance=guidance))
-    return size
 
 
 def _ranges(nodes: tuple[Node, ...]) -> list[Node]:

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..checklists.catalogue import Checklist, catalogue
 from ..checklists.definitions import Definitions
+from ..checklists.parts import Parts
 from ..model import Framework
 from ..render import PageGroup, environment, plain
 
@@ -24,13 +25,16 @@ PAGE = "workspace/index.md"
 DATA = "workspace/framework.js"
 
 
-def generate(framework: Framework, definitions: Definitions, sync_server: str = "") -> PageGroup:
+def generate(framework: Framework, definitions: Definitions, sync_server: str = "",
+             parts: dict[str, Parts | None] | None = None) -> PageGroup:
     """The workspace page and its place in the navigation; `sync_server` is the team's CouchDB
-    (named at build time), or empty: then the page offers no sync and sends nothing anywhere."""
+    (named at build time), or empty: then the page offers no sync and sends nothing anywhere.
+    `parts` (checklists.pages.splits) says which kinds are split into parts: a case opens at the first."""
     checklists = catalogue(framework, definitions)
     kinds = [c for c in checklists if c.scope == "kind"] or [c for c in checklists if c.scope == "framework"]
+    parts = parts or {}
     page = environment(TEMPLATES).get_template("workspace.md.j2").render(
-        framework=framework, kinds=kinds, here=PAGE, data=_json(workspace_data(framework, definitions, kinds)), sync_server=sync_server)
+        framework=framework, kinds=kinds, here=PAGE, parts={k.slug: parts.get(k.slug) for k in kinds}, data=_json(workspace_data(framework, definitions, kinds)), sync_server=sync_server)
     script = f"(window.HB = window.HB || {{}}).frameworkData = {_json(framework_data(framework, kinds))};\n"
     return PageGroup({PAGE: page, DATA: script}, [{"Inspection workspace": PAGE}])
 

@@ -17,7 +17,9 @@
   framework.earlier = upgradeLink ? upgradeLink.dataset.earlier.split(" ").filter(Boolean) : [];  // files made on them import
   var store = new HB.Store(framework);
   var kindLinks = {};
-  Array.prototype.forEach.call(document.querySelectorAll("a.hb-ws-kind[data-kind]"), function (a) { kindLinks[a.dataset.kind] = a.href; });
+  // A record opens at its checklist's page, or at the first part of a checklist split into parts (.hb-ws-first).
+  Array.prototype.forEach.call(document.querySelectorAll("a.hb-ws-kind[data-kind], a.hb-ws-first[data-kind]"),
+                               function (a) { kindLinks[a.dataset.kind] = a.href; });
 
   var state = { inspections: [], records: [], full: {}, meta: {}, estimate: null, report: { kept: [] } };
   var ws = {
