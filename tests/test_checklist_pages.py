@@ -27,6 +27,26 @@ def rows(html) -> list:
     return html.select(".hb-checklist .hb-check")
 
 
+def url_of(site: Path, url: str, href: str) -> str:
+    """The site address a relative link on the page at `url` leads to ('checklists/case-level/3.1/')."""
+    return (site / url / href.split("#")[0].split("?")[0]).resolve().relative_to(site.resolve()).as_posix() + "/"
+
+
+def parts_of(site: Path, url: str) -> list[str]:
+    """The addresses of a split checklist's parts, in order, as its page lists them (through the pages
+    of ranges of sections, where it has them); [] for a checklist on one page."""
+    found = []
+    for link in page(site, url).select("nav.hb-checklist__parts a.hb-part-link"):
+        target = url_of(site, url, link["href"])
+        found += parts_of(site, target) if "/sections-" in target else [target]
+    return found
+
+
+def checklist_rows(site: Path, url: str) -> list:
+    """The rows of a checklist, on its page or, when it is split, on its parts' pages in order."""
+    return [row for part in parts_of(site, url) or [url] for row in rows(page(site, part))]
+
+
 def resolve(site: Path, url: str, href: str) -> Path:
     """The file a relative link on the page at `url` leads to."""
     target = (site / url / href.split("#")[0]).resolve()
@@ -63,10 +83,78 @@ def test_kind_checklists_hold_exactly_their_sections(site):
         html = page(site, f"checklists/{kind_id}/")
         expected = [f"{e.id}.{n}" for s in SOURCE if s.id in kind["sections"] for e in s.elements
                     for n in range(1, len(e.lines) + 1)]
-        assert [row["data-line"] for row in rows(html)] == expected, kind_id
+        assert [row["data-line"] for row in checklist_rows(site, f"checklists/{kind_id}/")] == expected, kind_id
         assert text(html.h1).removesuffix("¶") == kind["title"] and kind["purpose"] in text(html.select_one("article"))
-    whole = page(site, "checklists/whole-framework/")
-    assert len(rows(whole)) == 76
+    assert len(checklist_rows(site, "checklists/whole-framework/")) == 76
+
+
+# The checklists too long for one page (scripts/handbook/checklists/parts.py): at 1x, those of sections
+# 3, 5 and 6, of each kind but the impact evidence sheet (section 1 alone) and of the whole framework.
+SPLIT = ["checklists/case-level/", "checklists/organisational/", "checklists/whole-framework/",
+         "checklists/3/", "checklists/5/", "checklists/6/"]
+
+
+def test_a_long_checklist_is_in_parts_of_whole_elements_each_within_one_section(site):
+    for url in SPLIT:
+        parts = parts_of(site, url)
+        assert len(parts) > 1, url
+        assert rows(page(site, url)) == [], "the checklist's page lists its parts; the lines are on them"
+        seen = []
+        for part in parts:
+            html = page(site, part)
+            elements = [element["id"].removeprefix("element-") for element in html.select(".hb-checklist__element")]
+            assert part == f"{url}{elements[0]}/", "a part's address is its first element's id"
+            assert len({element.split(".")[0] for element in elements}) == 1, (part, elements)  # never across a section
+            assert [row["data-line"] for row in rows(html)] == [f"{e}.{n}" for e in elements for n in range(1, len(ELEMENTS[e].lines) + 1)]
+            assert html.select_one(".hb-checklist")["data-checklist"] == url.split("/")[1], "one record across the parts"
+            seen += elements
+        assert seen == sorted(seen, key=lambda e: [int(n) for n in e.split(".")]) and len(seen) == len(set(seen)), url
+    # Consecutive elements share a part while they fit: section 2's three elements are one part.
+    assert parts_of(site, "checklists/case-level/")[0] == "checklists/case-level/2.1/"
+    assert "checklists/case-level/2.2/" not in parts_of(site, "checklists/case-level/")
+
+
+def test_checklists_that_fit_one_page_stay_one_page(site):
+    for url in ["checklists/impact-evidence/", "checklists/1/", "checklists/2/", "checklists/4/", *(f"checklists/{e}/" for e in ELEMENTS)]:
+        html = page(site, url)
+        assert html.select_one(".hb-checklist__parts") is None and not (site / url / "sections-1-12").exists(), url
+        assert [row["data-line"] for row in rows(html)] == [
+            f"{e}.{n}" for e in ELEMENTS if f"checklists/{e.split('.')[0]}/" == url or f"checklists/{e}/" == url
+            or (url == "checklists/impact-evidence/" and e.startswith("1.")) for n in range(1, len(ELEMENTS[e].lines) + 1)], url
+
+
+def test_a_checklists_page_lists_its_parts_with_their_elements_and_lines_and_links_its_pdf(site):
+    html = page(site, "checklists/case-level/")
+    assert fields(html) == KINDS["case-level"]["fields"] and html.select_one("#hb-records [data-action=export-json]")
+    listed = html.select("nav.hb-checklist__parts li li")
+    assert len(listed) == len(parts_of(site, "checklists/case-level/"))
+    assert text(listed[0]).startswith(f"Part 1: elements 2.1–2.3 ({sum(len(ELEMENTS[e].lines) for e in ('2.1', '2.2', '2.3'))} lines): 2.1. ")
+    assert text(listed[1]) == f"Part 2: element 3.1 ({len(ELEMENTS['3.1'].lines)} lines): 3.1. {ELEMENTS['3.1'].title}"
+    pdf = html.select_one(".hb-checklist-intro a")
+    assert resolve(site, "checklists/case-level/", pdf["href"]) == (site / "downloads" / "hmip-qi-adult-checklist-case-level.pdf").resolve()
+
+
+def test_a_part_says_where_it_is_and_links_its_neighbours_and_its_checklist(site):
+    parts = parts_of(site, "checklists/case-level/")
+    for number, url in enumerate(parts, 1):
+        html = page(site, url)
+        position = html.select_one(".hb-checklist .hb-checklist__part-position")
+        assert text(position).startswith(f"Part {number} of {len(parts)}: element"), url
+        assert url_of(site, url, position.select_one("a")["href"]) == "checklists/case-level/"
+        assert text(position.select_one("a")) == "All parts, fields and records"
+        pager = {text(a.select_one(".hb-pager__dir")): url_of(site, url, a["href"]) for a in html.select("nav.hb-pager a")}
+        assert pager.get("Previous part") == (parts[number - 2] if number > 1 else None), url
+        assert pager.get("Next part") == (parts[number] if number < len(parts) else None), url
+        assert fields(html) == [] and html.select_one("#hb-record") is not None  # the record's fields are on the checklist's page
+        assert html.select_one("#hb-workspace-link") is not None  # the record bar links the case's inspection through it
+    assert text(page(site, parts[1]).h1).removesuffix("¶") == "Case-level checklist: element 3.1"
+
+
+def test_parts_stay_out_of_the_navigation(site):
+    for url in ("checklists/case-level/", "checklists/case-level/3.1/", "framework/3.1/"):
+        hrefs = [url_of(site, url, a["href"]) for a in page(site, url).select("nav.md-nav a[href]") if not a["href"].startswith("#")]
+        assert hrefs and not [h for h in hrefs if re.fullmatch(r"checklists/[^/]+/[\d.]+\.\d+/", h)], url
+    assert "checklists/case-level/" in [url_of(site, "checklists/", a["href"]) for a in page(site, "checklists/").select("nav.md-nav a[href]")]
 
 
 def fields(html) -> list[str]:
@@ -95,25 +183,27 @@ def test_a_key_tells_the_framework_text_from_the_checklists_own(site):
 
 
 def test_long_checklists_open_with_contents_linking_to_every_section_and_element(site):
-    for url, section_ids in (("checklists/case-level/", KINDS["case-level"]["sections"]),
-                             ("checklists/whole-framework/", [s.id for s in SOURCE]), ("checklists/3/", ["3"])):
+    # A section's checklist on one page, and a part of a long checklist holding several elements.
+    for url, element_ids in (("checklists/4/", ["4.1", "4.2", "4.3"]), ("checklists/case-level/2.1/", ["2.1", "2.2", "2.3"]),
+                             ("checklists/whole-framework/5.1/", ["5.1", "5.2"])):
         html = page(site, url)
         contents = html.select_one(".hb-checklist nav.hb-checklist__contents")
         expected = []
-        for section in (s for s in SOURCE if s.id in section_ids):
+        for section in (s for s in SOURCE if s.id == element_ids[0].split(".")[0]):
             expected += [(f"#section-{section.id}", f"{section.id}. {section.title}")]
-            expected += [(f"#element-{e.id}", f"{e.id}. {e.title}") for e in section.elements]
+            expected += [(f"#element-{e.id}", f"{e.id}. {e.title}") for e in section.elements if e.id in element_ids]
         assert [(a["href"], text(a)) for a in contents.select("a")] == expected, url
         assert all(html.find(id=href[1:]) is not None for href, _ in expected), url
         assert contents["aria-labelledby"] == contents.select_one("h2")["id"]
-    assert page(site, "checklists/3.1/").select_one(".hb-checklist__contents") is None  # one element: nothing to jump to
+    for url in ("checklists/3.1/", "checklists/case-level/3.1/"):  # one element: nothing to jump to
+        assert page(site, url).select_one(".hb-checklist__contents") is None, url
 
 
 DESCRIPTIONS = {value["id"]: value["description"] for value in SCALE_VALUES}
 
 
 def test_the_scale_is_defined_beside_the_tick_boxes_and_prompts_can_be_hidden(site):
-    for url in ("checklists/case-level/", "checklists/3.1/"):
+    for url in ("checklists/case-level/2.1/", "checklists/3.1/", "checklists/2/"):
         html = page(site, url)
         key = html.select_one(".hb-checklist .hb-checklist__scale-key")
         assert "(this handbook's guidance)" in text(key)

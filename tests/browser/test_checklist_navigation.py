@@ -1,5 +1,6 @@
-"""Finding one's way round a long checklist on a phone, with scripts off: the contents list jumps to
-an element, and one switch folds every line's prompts away."""
+"""Finding one's way round a long checklist on a phone, with scripts off: the contents list of a part
+holding several elements jumps to an element, and one switch folds every line's prompts away. (Moving
+between parts: tests/browser/test_checklist_parts.py.)"""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from .conftest import PHONE
 def test_on_a_phone_without_scripts_contents_jump_and_the_prompts_fold_away(browser: Browser, base_url: str):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
-    page.goto(base_url + "checklists/case-level/")
+    page.goto(base_url + "checklists/case-level/4.1/")  # the part holding elements 4.1 to 4.3
     full = page.evaluate("document.documentElement.scrollHeight")
 
-    page.locator(".hb-checklist__contents a", has_text="3.2. Assessment establishes outcome enablers").click()
-    assert page.url.endswith("#element-3.2")
-    heading = page.locator("#element-3\\.2 .hb-checklist__element-title").bounding_box()
+    page.locator(".hb-checklist__contents a", has_text="4.2. Interventions are delivered in ways").click()
+    assert page.url.endswith("#element-4.2")
+    heading = page.locator("#element-4\\.2 .hb-checklist__element-title").bounding_box()
     header = page.locator(".md-header").bounding_box()
     assert header["height"] <= heading["y"] < PHONE["height"] / 2, (heading, header)  # in view, not under the header
 

@@ -97,7 +97,7 @@ def test_opened_from_disk_records_and_the_workspace_findings_work(browser: Brows
     the findings) are classic scripts, which run from disk where fetch() and module scripts do not."""
     context, traffic = open_context(browser, viewport=DESKTOP)
     page = context.new_page()
-    page.goto((offline_copy / "checklists" / "case-level" / "index.html").as_uri())
+    page.goto((offline_copy / "checklists" / "case-level" / "2.1" / "index.html").as_uri())  # its first part
     page.locator("input[name='judgement-2.1.1'][value='no']").check()
     expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")
     page.goto((offline_copy / "workspace" / "index.html").as_uri())
@@ -108,6 +108,9 @@ def test_opened_from_disk_records_and_the_workspace_findings_work(browser: Brows
     expect(page.locator(".hb-records__bar strong")).to_have_text("D1")
     page.locator("input[name='judgement-2.1.1'][value='yes']").check()
     expect(page.locator(".hb-records__bar-state")).to_have_text(" \u00b7 Saved")
+    page.get_by_role("link", name=re.compile(r"^Next part\s*Element 3\.1$")).click()  # the same case, on the next part
+    assert page.url.startswith((offline_copy / "checklists" / "case-level" / "3.1" / "index.html").as_uri() + "?record=")
+    expect(page.locator(".hb-records__bar strong")).to_have_text("D1")
     page.locator(".hb-records__bar a").click()
     page.get_by_role("link", name="Findings across 1 record").click()
     expect(page.locator("[id='hb-f-l-2.1.1'] .hb-findings__sentence")).to_have_text("2.1.1: Yes in 1 of 1 case judged.")

@@ -36,28 +36,35 @@ def test_printing_an_element_page_hides_navigation_and_header(page: Page, base_u
 
 
 def test_a_printed_checklist_has_tick_boxes_ruled_notes_and_rows_kept_whole(page: Page, base_url: str, tmp_path):
+    """The whole-framework checklist, printed part by part (each part is a page of its own)."""
     page.goto(base_url + "checklists/whole-framework/")
-    page.emulate_media(media="print")
-    box = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.hb-check__scale input'));
-                                   return [s.appearance, s.borderTopStyle, s.borderRadius, s.width, s.height]; }""")
-    assert box[:3] == ["none", "solid", "0px"] and box[3] == box[4], box
-    assert "linear-gradient" in page.evaluate("getComputedStyle(document.querySelector('.hb-check__notes textarea')).backgroundImage")
-    pdf = tmp_path / "printed.pdf"
-    page.pdf(path=str(pdf), format="A4")
-    rows = rows_per_page(page_texts(pdf), LABELS, {"Notes"})
-    for number, (ids, scales, notes) in enumerate(rows, 1):
-        assert len(ids) == scales == notes, (number, ids, scales, notes)
-    assert sum(len(ids) for ids, _, _ in rows) == 76
-    assert len(rows) > 1 and all(float(p.mediabox.width) == pytest.approx(595.28, abs=1) for p in PdfReader(pdf).pages)
+    parts = page.locator("nav.hb-checklist__parts a").evaluate_all("links => links.map(a => a.href)")
+    assert len(parts) > 1
+    printed = 0
+    for number, part in enumerate(parts):
+        page.goto(part)
+        page.emulate_media(media="print")
+        box = page.evaluate("""() => { const s = getComputedStyle(document.querySelector('.hb-check__scale input'));
+                                       return [s.appearance, s.borderTopStyle, s.borderRadius, s.width, s.height]; }""")
+        assert box[:3] == ["none", "solid", "0px"] and box[3] == box[4], box
+        assert "linear-gradient" in page.evaluate("getComputedStyle(document.querySelector('.hb-check__notes textarea')).backgroundImage")
+        pdf = tmp_path / f"printed-{number}.pdf"
+        page.pdf(path=str(pdf), format="A4")
+        rows = rows_per_page(page_texts(pdf), LABELS, {"Notes"})
+        for at, (ids, scales, notes) in enumerate(rows, 1):
+            assert len(ids) == scales == notes, (part, at, ids, scales, notes)
+        printed += sum(len(ids) for ids, _, _ in rows)
+        assert all(float(p.mediabox.width) == pytest.approx(595.28, abs=1) for p in PdfReader(pdf).pages)
+    assert printed == 76
 
 
 FOOTER = ["Contains public sector information licensed", "This site is not an official"]
 
 
-@pytest.mark.parametrize("checklist", ["6", "organisational"])
+@pytest.mark.parametrize("checklist", ["6/6.2", "organisational/6.1"])
 def test_a_printed_filled_record_ends_with_a_page_of_its_own_content(page: Page, base_url: str, tmp_path, checklist):
-    """These two checklists, filled in, once printed with the attribution alone on their last page
-    (Chromium split the footer from the content above it)."""
+    """These two checklists (now their parts), filled in, once printed with the attribution alone on
+    their last page (Chromium split the footer from the content above it)."""
     page.goto(base_url + f"checklists/{checklist}/")
     for check in page.locator(".hb-check").all():
         check.locator("input[type=radio]").first.check()

@@ -23,7 +23,9 @@
   framework.earlier = upgradeLink ? upgradeLink.dataset.earlier.split(" ").filter(Boolean) : [];  // files made on them import
   var checklist = root.dataset.checklist;
   var lineIds = checks.map(function (c) { return c.dataset.line; });
-  var scale = JSON.parse(root.dataset.scale);  // [{id, label}], also where the page has no lines
+  var scale = checks.length ? Array.prototype.map.call(checks[0].querySelectorAll("input[type=radio]"), function (radio) {
+    return { id: radio.value, label: radio.parentNode.textContent.trim() };
+  }) : JSON.parse(root.dataset.scale);  // a page without lines says it
   var fieldInputs = Array.prototype.slice.call(root.querySelectorAll(".hb-checklist__field input"));
   var store = new HB.Store(framework);
   var records = [];      // the records this checklist offers
@@ -279,7 +281,7 @@
     });
     ui.select.value = current ? current._id : "";
     if (ui.name) ui.name.value = current ? current.name : "";  // a part's page names records on its checklist's
-    HB.carryRecord(current && current._id);
+    if (HB.carryRecord) HB.carryRecord(current && current._id);  // a checklist in parts (hb/parts.js)
     all("button[data-action=delete], button[data-action^=export], button[data-action=print]", ui.panel)
       .forEach(function (b) { b.disabled = !current; });
     all("button[data-action=delete-all]", ui.panel).forEach(function (b) { b.disabled = !records.length; });

@@ -7,18 +7,6 @@
    stand (data-state): "waiting" for the user, "loading" (for the records kept), "touched" (loading
    for the user, whose entries records.js then takes up), or "ready" (set by records.js). */
 (function (me, d, w) {
-  /* A long checklist is split into pages (its parts): the links between them carry the record being
-     filled in (?record=<id>), so the user stays on it from part to part. records.js calls this again
-     whenever the record shown changes. */
-  function carry(id) {
-    Array.prototype.forEach.call(d.querySelectorAll("a.hb-part-link"), function (a) {
-      var at = a.href.split("#"), bare = at[0].split("?")[0];
-      a.href = bare + (id ? "?record=" + encodeURIComponent(id) : "") + (at[1] ? "#" + at[1] : "");
-    });
-  }
-  (w.HB = w.HB || {}).carryRecord = carry;
-  var asked = new URLSearchParams(w.location.search).get("record");
-  if (asked) carry(asked);
   var panel = d.getElementById("hb-records"), form = d.querySelector(".hb-checklist[data-framework]");
   if (!panel || !form || !me) return;
   var id = form.dataset.framework;
@@ -41,7 +29,7 @@
   }
   panel.dataset.state = "waiting";
   try {
-    if (asked || w.localStorage.getItem("hb-store:" + id) ||
+    if (/[?&]record=/.test(w.location.search) || w.localStorage.getItem("hb-store:" + id) ||
         w.localStorage.getItem("hb-records:" + id) || w.localStorage.getItem("hb-unsaved:" + id)) return load();
   } catch (e) { /* no localStorage: the other signs decide */ }
   d.addEventListener("pointerdown", touched, true);
