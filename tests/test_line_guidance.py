@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
+
+import pytest
 
 import pdf_text
-from conftest import page
+from conftest import ROOT, page
 from guidance_data import line_guidance, line_ids, normalise, vocabulary
+from handbook import schema
+from handbook.framework import load_framework
+from handbook.problems import DataError
+from handbook.prompts import load_prompts
+from handbook.vocabulary import load_vocabulary
 from source_text import read_source
 
 SOURCE = read_source()
@@ -92,3 +101,22 @@ def test_checklists_show_each_lines_prompts_marked_as_guidance(site):
     assert text.count("HANDBOOK PROMPTS · NOT PART OF THE PUBLISHED FRAMEWORK") == 9
     for line_id in (i for i in line_ids() if i.startswith("3.1.")):
         assert all(question in text for question in GUIDANCE[line_id]["questions"]), line_id
+
+
+def test_the_preview_resolves_a_file_it_kept_again_when_the_vocabulary_changes(monkeypatch):
+    """The preview keeps what each unchanged guidance file resolved to (schema.derived), so that a save
+    re-reads one file; a vocabulary that has lost a source those entries name still stops it, as a
+    build would, at the file and line that name it."""
+    monkeypatch.setattr(schema, "kept", schema.CheckedFiles())
+    lines = ROOT / "content" / "guidance" / "lines"
+    framework = load_framework(ROOT / "content" / "framework")
+    vocabulary = load_vocabulary()
+    first = load_prompts(lines, framework, vocabulary)
+    assert load_prompts(lines, framework, vocabulary).lines == first.lines  # kept, and the same
+    used = first.lines["3.1.1"].sources[0]
+    fewer = dataclasses.replace(vocabulary, sources=tuple(s for s in vocabulary.sources if s != used))
+    with pytest.raises(DataError) as raised:
+        load_prompts(lines, framework, fewer)
+    report = raised.value.report(ROOT)
+    assert f"names the evidence source '{used.id}', which is not in" in report
+    assert re.search(r"lines/\S+\.yaml, line \d+", report), report

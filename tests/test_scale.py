@@ -24,13 +24,19 @@ def big(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
     def make(work):
         framework = write_scaled_framework(ROOT / "content" / "framework", 10, work / "framework")
         guidance = write_scaled_guidance(ROOT / "content" / "guidance", 10, work / "guidance")
-        return build_into(work / "site", "--framework", framework, "--guidance", guidance)
+        # Its pages are what these tests weigh; its PDFs (some 240, minutes of CI) are made by scripts/bench.py.
+        return build_into(work / "site", "--framework", framework, "--guidance", guidance, "--no-pdfs")
 
     return built_once(tmp_path_factory, worker_id, "scale-10x", make)
 
 
 def test_ten_times_the_framework_builds_every_page_with_steady_page_size(site, big):
     assert len(element_pages(big)) == 180
+    # Built with --no-pdfs: the Downloads page says so, and a note stands at each PDF's address.
+    downloads = page(big, "downloads/")
+    pdfs = {a["href"] for a in downloads.select("article a[href$='.pdf']")}
+    assert len(pdfs) > 200 and downloads.get_text().count("PDF, not made in this build") == len(pdfs)
+    assert "was built with --no-pdfs" in (big / "downloads" / "hmip-qi-adult-checklist-60.3.pdf").read_text(encoding="utf-8")
     # 180 element pages, 60 section pages and 5 pages of ranges (Sections 1–12...), which the overview lists
     assert len(list((big / "framework").glob("*/index.html"))) == 180 + 60 + 5
     # The overview lists the ranges of sections, each range's page its twelve sections with their elements.

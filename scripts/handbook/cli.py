@@ -36,6 +36,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the checklists' judgement scale (default: data/judgement-scale.yaml)")
     parser.add_argument("--cache", type=Path, default=pipeline.PDF_CACHE,
                         help="where to keep PDFs between builds, to skip unchanged ones (default: build/cache/pdf)")
+    parser.add_argument("--no-pdfs", action="store_true",
+                        help="make everything but the PDFs: a quicker look at a large framework (its pages link PDFs "
+                             "it lacks, so do not publish it)")
     parser.add_argument("--sync-server", type=sync_server, default=None, metavar="URL",
                         help="the team's CouchDB server the inspection workspace may sync with, e.g. "
                              "https://couch.example.org (default: none, sync is off); the Content Security Policy allows exactly it")
@@ -70,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.verify:
             return _verify(framework, site.checklists.scale, args)
         pipeline.build(framework, site, args.out, args.docs, pdf_cache=args.cache, site_url=args.site_url,
-                       sync_server=args.sync_server or "")
+                       sync_server=args.sync_server or "", make_pdfs=not args.no_pdfs)
     except (DataError, EngineError, PdfError) as error:
         return _fail(error.problems, args)
     except KeyboardInterrupt:

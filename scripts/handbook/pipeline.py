@@ -61,9 +61,10 @@ def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untime
 
 
 def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
-          pdf_cache: Path = PDF_CACHE, site_url: str | None = None, sync_server: str = "") -> None:
+          pdf_cache: Path = PDF_CACHE, site_url: str | None = None, sync_server: str = "", make_pdfs: bool = True) -> None:
     """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`).
-    `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB."""
+    `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB;
+    without `make_pdfs`, a site for a quick look whose pages link PDFs it lacks."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
     steps = StepCache(pdf_cache.parent / "steps")  # results of other steps whose inputs did not change
@@ -72,7 +73,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance,
                                                site.history, steps))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
-            add_downloads(site, framework, pdf_cache)
+            add_downloads(site, framework, pdf_cache, make_pdfs=make_pdfs)
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
         with stopwatch("engine build"):

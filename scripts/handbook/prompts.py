@@ -33,6 +33,7 @@ def load_prompts(folder: Path, framework: Framework, vocabulary: Vocabulary) -> 
     found: dict[str, LineGuidance] = {}
     where: dict[str, YamlDocument] = {}
     for document in documents:
+        resolved = schema.derived(document, "line guidance", lookup.vocabulary, lambda: lookup.resolve_all(document))
         for line_id, entry in document.data["lines"].items():
             if line_id not in lookup.lines:
                 problems.append(document.problem(
@@ -46,7 +47,8 @@ def load_prompts(folder: Path, framework: Framework, vocabulary: Vocabulary) -> 
                     "keep one entry per line: merge the two", line_id, at_key=True))
             else:
                 where[line_id] = document
-                found[line_id] = lookup.line_guidance(document, line_id, entry, problems)
+                found[line_id], entry_problems = resolved[line_id]
+                problems.extend(entry_problems)
     missing = [line.id for line in framework.lines if line.id not in found]
     if missing:
         problems.append(Problem(folder, None,
@@ -65,6 +67,15 @@ class _Lookup:
         self.sources = {source.id: source for source in vocabulary.sources}
         self.themes = {theme.id: theme for theme in vocabulary.themes}
         self.outcomes = {outcome.id: outcome for outcome in framework.outcomes}
+        self.vocabulary = (self.sources, self.themes, self.outcomes)  # what resolving an entry reads
+
+    def resolve_all(self, document: YamlDocument) -> dict[str, tuple[LineGuidance, tuple[Problem, ...]]]:
+        """Each entry of `document` resolved, with the problems found in it."""
+        resolved = {}
+        for line_id, entry in document.data["lines"].items():
+            problems: list[Problem] = []
+            resolved[line_id] = (self.line_guidance(document, line_id, entry, problems), tuple(problems))
+        return resolved
 
     def line_guidance(self, document: YamlDocument, line_id: str, entry: dict[str, Any],
                       problems: list[Problem]) -> LineGuidance:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
@@ -14,6 +16,7 @@ from .problems import DataError, Problem
 from .yamlload import YamlDocument, load_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schemas"
+T = TypeVar("T")
 
 
 @lru_cache(maxsize=None)
@@ -39,12 +42,28 @@ class CheckedFiles:
 
     def __init__(self) -> None:
         self._found: dict[tuple[Path, str], tuple[YamlDocument, tuple[Problem, ...]]] = {}
+        self._derived: dict[tuple[Path, str], tuple[YamlDocument, object, object]] = {}
 
     def forget(self, paths: set[Path]) -> None:
         self._found = {key: value for key, value in self._found.items() if key[0] not in paths}
+        self._derived = {key: value for key, value in self._derived.items() if key[0] not in paths}
 
 
 kept: CheckedFiles | None = None  # set by the preview only
+
+
+def derived(document: YamlDocument, what: str, inputs: object, compute: Callable[[], T]) -> T:
+    """`compute()`, which reads only `document` and `inputs`: in the preview, kept for a file that has not
+    changed and given equal inputs, so that a save does not work out again what every other file held."""
+    if kept is None:
+        return compute()
+    key = (Path(document.path).absolute(), what)
+    found = kept._derived.get(key)
+    if found is not None and found[0] is document and found[1] == inputs:
+        return found[2]  # type: ignore[return-value]
+    value = compute()
+    kept._derived[key] = (document, inputs, value)
+    return value
 
 
 def load_checked(path: Path, schema_name: str, problems: list[Problem]) -> YamlDocument:

@@ -35,8 +35,10 @@ class Download:
     group: str
 
 
-def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, out: TextIO = sys.stdout) -> None:
-    """Make every PDF (unchanged ones come from `cache_dir`), add them to `site`, and its Downloads page."""
+def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, out: TextIO = sys.stdout,
+                  make_pdfs: bool = True) -> None:
+    """Make every PDF (unchanged ones come from `cache_dir`), add them to `site`, and its Downloads page.
+    Without `make_pdfs` (`build.py --no-pdfs`), the page lists the PDFs as not made."""
     assert site.checklists is not None and site.guidance is not None, "generate() gives every site its checklists and guidance"
     booklet_document = booklet.document(framework, site.history.changes if site.history else ())
     listed = [Download(booklet_document.path, booklet.TITLE,
@@ -47,13 +49,27 @@ def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, ou
         pdfs.append(document)
         listed.append(Download(document.path, checklist.title if checklist.scope in ("kind", "framework") else checklist.label,
                                checklist.purpose, GROUPS[checklist.scope]))
-    built = build_pdfs(pdfs, cache_dir, out)
-    site.files.update({path: pdf.file for path, pdf in built.items()})
+    if make_pdfs:
+        built = build_pdfs(pdfs, cache_dir, out)
+        site.files.update({path: pdf.file for path, pdf in built.items()})
+    else:
+        built = {}
+        site.files.update({document.path: _stand_in(cache_dir) for document in pdfs})
+        print(f"PDFs: {len(pdfs)} not made (--no-pdfs); a note stands in for each: do not publish this site.", file=out)
     data = [(export, site.files[export.path].stat().st_size) for export in catalogue(framework).values()]
     changes = [(log, {extension: site.files[changes_download_path(framework.id, log.slug, extension)].stat().st_size
                       for extension in ("json", "csv")})
                for log in (site.history.changes if site.history else ())]
     site.add_page(DOWNLOADS_PAGE, page(framework, listed, built, data, changes))
+
+
+def _stand_in(cache_dir: Path) -> Path:
+    """What a site built without its PDFs has at their addresses, so that its pages' links resolve."""
+    note = cache_dir.parent / "pdf-not-made.txt"
+    note.parent.mkdir(parents=True, exist_ok=True)
+    note.write_text("This PDF was not made: the site was built with --no-pdfs. "
+                    "Build it again without that option (python scripts/build.py) to make it.\n", encoding="utf-8")
+    return note
 
 
 def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf],
