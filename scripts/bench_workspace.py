@@ -161,10 +161,15 @@ def open_workspace(page, base: str, inspection: str, cases: int) -> list[float]:
     return painted(page, "hb:workspace-drawn")
 
 
-def open_case(page, base: str, record: str) -> list[float]:
-    """From navigation (from the workspace, as a user goes) to the case's checklist naming it in the
-    record bar: [that time, DOMContentLoaded]."""
-    page.goto(base + "checklists/case-level/?record=" + record)
+CASE_ADDRESS = """() => (document.querySelector('.hb-ws-first[data-kind="case-level"]') ||
+                        document.querySelector('.hb-ws-kind[data-kind="case-level"]')).href.split('#')[0]"""
+
+
+def open_case(page, checklist: str, record: str) -> list[float]:
+    """From navigation (from the workspace, as a user goes: to the address its case links open, the
+    first part of a checklist in parts) to the case's checklist naming it in the record bar:
+    [that time, DOMContentLoaded]."""
+    page.goto(checklist + "?record=" + record)
     page.wait_for_function("() => (document.querySelector('.hb-records__bar strong') || {}).textContent === 'B000'")
     return painted(page, "hb:record-shown")
 
@@ -184,13 +189,15 @@ def measure(browser, base: str, args: argparse.Namespace) -> dict[str, str]:
     seeded = page.evaluate(SEED, [args.cases, args.note])
     figures[f"seed {args.cases} records ({seeded['lines']} lines, {args.note}-char notes)"] = ms(1000 * (time.perf_counter() - started))
     inspection, record = seeded["inspection"], seeded["record"]
+    checklist = page.evaluate(CASE_ADDRESS)
+    figures["a case opens at"] = checklist.removeprefix(base)
 
     first = open_workspace(page, base, inspection, args.cases)
     figures["open the workspace, first time after the records were written"] = f"{ms(first[0])} (page loaded at {ms(first[1])})"
     opened, cases, saves = [], [], []
     for _ in range(args.repeats):
         opened.append(open_workspace(page, base, inspection, args.cases))
-        cases.append(open_case(page, base, record))
+        cases.append(open_case(page, checklist, record))
         saves.append(page.evaluate("""() => new Promise((resolve, reject) => {
             const radios = [...document.querySelectorAll("input[name='judgement-2.1.1']")];
             const next = radios.find(r => !r.checked), t0 = performance.now();
@@ -214,7 +221,7 @@ def measure(browser, base: str, args: argparse.Namespace) -> dict[str, str]:
     opened, cases = [], []
     for _ in range(args.repeats):
         opened.append(open_workspace(other, base, again["inspection"], args.cases))
-        cases.append(open_case(other, base, again["record"]))
+        cases.append(open_case(other, checklist, again["record"]))
     figures["open the workspace, no service worker"] = breakdown(opened, "list drawn")
     figures["open a case, no service worker"] = breakdown(cases, "record shown")
     blocked.close()
