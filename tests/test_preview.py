@@ -75,8 +75,11 @@ def test_a_saved_edit_to_an_element_shows_in_its_served_page(preview):
     section.write_text(section.read_text(encoding="utf-8").replace(OLD, NEW), encoding="utf-8")
     preview.wait(lambda: NEW in preview.page("framework/1.1/"))
     assert OLD not in preview.page("framework/1.1/")
-    # The rest follows: the element's checklist quotes the line too.
+    # The rest follows: the element's checklist quotes the line too, and so do the workspace's lines
+    # (a generated file, not a page: the engine copies it).
     preview.wait(lambda: NEW in preview.page("checklists/1.1/"))
+    preview.wait(lambda: NEW in preview.page("workspace/framework.js"))
+    assert "Traceback" not in preview.terminal()
 
 
 def test_a_broken_edit_is_reported_with_file_and_line_and_the_last_good_page_stays(preview):

@@ -143,7 +143,9 @@ class Preview:
     def _render(self, pages: dict[str, str]) -> None:
         for path, text in pages.items():
             (self.docs / path).write_text(text, encoding="utf-8")
-        self.engine.render(sorted(pages))
+            if not path.endswith(".md"):  # a generated file the engine copies, not a page (workspace/framework.js)
+                shutil.copyfile(self.docs / path, self.out / path)
+        self.engine.render(sorted(path for path in pages if path.endswith(".md")))
 
 
 @contextmanager
