@@ -8,7 +8,7 @@ the team's sync server, serves it on 127.0.0.1, and measures in Chromium, with 2
 holding a 300-character note on every line: opening the workspace, opening a case, saving a
 judgement, computing and drawing the findings, importing 3 files of 70 records each (chosen
 together), and syncing with the local pouchdb-server (sending every record, then a second device
-fetching them). Prints each figure in milliseconds (median of a few runs where it can repeat),
+fetching them). Prints each figure in milliseconds (median of 15 runs where it can repeat),
 the storage the browser reports, and the workspace's first-visit weight. A benchmark, not a test:
 figures vary with the machine's load. Targets: each interaction under 200 ms, an import or sync of
 70 records under 1 s, the first visit within 128 KiB gzipped.
@@ -108,7 +108,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cases", type=int, default=200)
     parser.add_argument("--note", type=int, default=300)
-    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--repeats", type=int, default=15)
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
     from handbook.weight import page_weight

@@ -63,3 +63,20 @@ def test_previews_show_a_lines_own_number_without_a_list_count(home: Page):
     preview = home.locator(".md-search-result__item > a[href$='#line-3.1.2'] .md-search-result__article")
     assert preview.inner_text().startswith("3.1.2 Information from other agencies")
     assert preview.locator("li").count() == 0
+
+
+def test_the_index_is_built_when_words_are_typed_not_as_a_page_opens(context, base_url: str):
+    """The theme's worker (lunr) and the index are only loaded once someone searches: building them
+    as every page opened took the page's own time on a 2-core machine (a case opened 50 ms later)."""
+    browser_context, traffic = context
+    page = browser_context.new_page()
+    page.goto(base_url + "framework/3.3/")
+    # The page has sent the index to the handbook's worker, which said it is ready to be asked.
+    page.wait_for_function("() => document.querySelector('.md-search-result__meta').textContent !== 'Initializing search'")
+    page.wait_for_timeout(500)
+    theme_worker = [url for url in traffic.requests if "/workers/search." in url]
+    assert any("/workers/practitioners.js" in url for url in traffic.requests)
+    assert theme_worker == [], f"the theme's search worker was loaded before anything was typed: {theme_worker}"
+    found = search(page, "contingency")
+    assert f"{base_url}framework/3.3/" in found[:3]
+    assert [url for url in traffic.requests if "/workers/search." in url], "the theme's worker answered without being loaded?"
