@@ -32,7 +32,6 @@ from handbook.pdf import PdfError  # noqa: E402
 from handbook import pipeline  # noqa: E402
 from handbook.pipeline import PDF_CACHE  # noqa: E402
 from handbook.site import GeneratedSite  # noqa: E402
-from handbook.urls import DOWNLOADS_PAGE  # noqa: E402
 from handbook.problems import DataError  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -79,13 +78,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def _add_downloads_once(site: GeneratedSite, framework: Framework) -> None:
     global _downloads
     if _downloads is None:
-        before = set(site.files)
+        files, pages = set(site.files), set(site.pages)
         add_downloads(site, framework, _pdf_cache())
-        _downloads = {"files": {p: f for p, f in site.files.items() if p not in before},
-                      "page": site.pages[DOWNLOADS_PAGE]}
+        _downloads = {"files": {p: f for p, f in site.files.items() if p not in files},
+                      "pages": {p: t for p, t in site.pages.items() if p not in pages}}  # already finished by add_page
     else:
         site.files.update(_downloads["files"])
-        site.pages[DOWNLOADS_PAGE] = _downloads["page"]  # already finished by add_page
+        site.pages.update(_downloads["pages"])
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -29,6 +29,7 @@ BAD_INPUTS = {
     "checklist kind with an unknown section": ("checklists.yaml", 'sections: ["1", "2"]', 'sections: ["1", "7"]'),
     "checklist kind listing a section twice": ("checklists.yaml", 'sections: ["1"]', 'sections: ["1", "1"]'),
     "checklist kind with a reserved id": ("checklists.yaml", "id: full-survey", "id: whole-framework"),
+    "checklist kind named like a range of sections": ("checklists.yaml", "id: full-survey", "id: sections-1-2"),
     "checklist kind without a purpose": ("checklists.yaml", '    purpose: "Used on a night visit to the lamp room."\n', ""),
     "checklist notes lines not a number": ("checklists.yaml", "lines: 2", "lines: two"),
 }
@@ -52,6 +53,7 @@ EXPECTED = {
     "checklist kind with an unknown section": ("checklists.yaml", 17, "checklist kind 'full-survey' lists section 7, which is not in the framework"),
     "checklist kind listing a section twice": ("checklists.yaml", 10, "the section '1' appears twice (first at line 10)"),
     "checklist kind with a reserved id": ("checklists.yaml", 14, "the id 'whole-framework' is the address of the whole-framework checklist"),
+    "checklist kind named like a range of sections": ("checklists.yaml", 14, "the id 'sections-1-2' is the address of the lists of a range of sections' checklists"),
     "checklist kind without a purpose": ("checklists.yaml", 7, "is missing the required field 'purpose'"),
     "checklist notes lines not a number": ("checklists.yaml", 13, "has the value 'two', which is not in the expected form"),
 }

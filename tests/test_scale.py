@@ -8,10 +8,14 @@ import pytest
 
 from conftest import ROOT, build_into, built_once, page
 from handbook.synthetic import write_scaled_framework, write_scaled_guidance
-from handbook.weight import over_budget
+from handbook.weight import over_budget, page_weight
 
 # With `--dist loadgroup` (make test): the 10x site is weighed once, on one worker, for all its tests.
 pytestmark = pytest.mark.xdist_group("scale")
+
+
+# At 10x (60 sections), the pages that list the framework's sections list these ranges of them.
+RANGES = [f"sections-{first}-{first + 11}/" for first in range(1, 60, 12)]
 
 
 def element_pages(site):
@@ -32,10 +36,11 @@ def big(tmp_path_factory: pytest.TempPathFactory, worker_id: str):
 
 def test_ten_times_the_framework_builds_every_page_with_steady_page_size(site, big):
     assert len(element_pages(big)) == 180
-    # Built with --no-pdfs: the Downloads page says so, and a note stands at each PDF's address.
-    downloads = page(big, "downloads/")
-    pdfs = {a["href"] for a in downloads.select("article a[href$='.pdf']")}
-    assert len(pdfs) > 200 and downloads.get_text().count("PDF, not made in this build") == len(pdfs)
+    # Built with --no-pdfs: the Downloads pages say so, and a note stands at each PDF's address.
+    for url in ["downloads/", *(f"downloads/{r}" for r in RANGES)]:
+        downloads = page(big, url)
+        pdfs = {a["href"] for a in downloads.select("article a[href$='.pdf']")}
+        assert pdfs and downloads.get_text().count("PDF, not made in this build") == len(pdfs), url
     assert "was built with --no-pdfs" in (big / "downloads" / "hmip-qi-adult-checklist-60.3.pdf").read_text(encoding="utf-8")
     # 180 element pages, 60 section pages and 5 pages of ranges (Sections 1–12...), which the overview lists
     assert len(list((big / "framework").glob("*/index.html"))) == 180 + 60 + 5
@@ -84,3 +89,50 @@ def test_a_checklist_of_many_parts_lists_them_in_ranges_of_a_dozen_sections(big)
 
 def text_of(tag) -> str:
     return " ".join(tag.get_text().split())
+
+
+def test_the_checklists_and_downloads_pages_list_ranges_of_a_dozen_sections(big):
+    """Beyond a dozen sections, the Checklists and Downloads pages list ranges of sections, each with
+    a page listing its sections' and elements' checklists (or their PDFs): every checklist and PDF is
+    reached, and no page lists more than a dozen sections, however large the framework."""
+    checklists, downloads = page(big, "checklists/"), page(big, "downloads/")
+    assert [a["href"] for a in checklists.select("article a[href^='sections-']")] == RANGES
+    assert [a["href"] for a in downloads.select("article a[href^='sections-']")] == RANGES
+    assert [a["href"] for a in downloads.select("article a[href$='.pdf']")] == [
+        "hmip-qi-adult-framework.pdf", "hmip-qi-adult-checklist-whole-framework.pdf"]
+    listed, pdfs = [], []
+    for href in RANGES:
+        html = page(big, f"checklists/{href}")
+        links = [a["href"].removeprefix("../").removesuffix("/") for a in html.select("article table a")
+                 if not a["href"].endswith(".pdf")]
+        assert len([link for link in links if link.isdigit()]) == 12, href
+        listed += links
+        pdfs += [a["href"].removeprefix("../") for a in page(big, f"downloads/{href}").select("article table a[href$='.pdf']")]
+    checklist_pages = {p.parent.name for p in (big / "checklists").glob("*/index.html") if p.parent.name[0].isdigit()}
+    assert len(listed) == 60 + 180 and set(listed) == checklist_pages
+    assert sorted(pdfs) == sorted(f"hmip-qi-adult-checklist-{slug}.pdf" for slug in checklist_pages)
+
+
+def weight(site, url: str) -> int:
+    return sum(gz for _, gz in page_weight(site, url).values())
+
+
+def test_the_pages_listing_checklists_and_an_elements_checklist_weigh_no_more_than_at_1x(site, big):
+    """The Checklists and Downloads pages, their ranges' pages and an element's checklist are no
+    heavier at 10x than at 1x (at 100x, whose pages list ranges of ranges, they weigh the same as at
+    10x: scripts/bench.py). Beyond a dozen sections the navigation lists the ranges' pages, not every
+    section's and element's checklist: Material draws, on every page, each entry on the way to it
+    with its siblings, so deeper nesting would grow every checklist page with the framework."""
+    for listing in ("checklists", "downloads"):
+        at_1x = weight(site, listing)
+        assert weight(big, listing) <= at_1x, listing
+        assert max(weight(big, f"{listing}/{r}") for r in RANGES) <= at_1x + 2048, listing
+    # Element 3.3 (the longest) and its tenth copy, 57.3: two more digits in places, and no more navigation.
+    assert weight(big, "checklists/57.3") <= weight(site, "checklists/3.3") + 64
+    navigation = [len(page(s, url).select("nav.md-nav--primary a")) for s, url in ((site, "checklists/3.3/"), (big, "checklists/57.3/"))]
+    assert navigation[1] <= navigation[0], navigation
+    listed_in = page(big, "checklists/57.3/").select_one(".hb-checklist-intro a[href='../sections-49-60/']")
+    assert text_of(listed_in) == "checklists of sections 49–60"
+    ranges = [text_of(a) for a in page(big, "checklists/sections-49-60/").select("nav.md-nav--primary a")]
+    assert ranges[ranges.index("Checklists"):][:7] == ["Checklists", "Whole-framework checklist", *(
+        f"Sections {r.removeprefix('sections-').removesuffix('/').replace('-', '–')}" for r in RANGES)]

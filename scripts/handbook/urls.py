@@ -5,9 +5,13 @@ from __future__ import annotations
 import posixpath
 from functools import lru_cache
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
 from .guidance_model import EvidenceSource, Theme
 from .model import Element, Outcome, Section
+
+if TYPE_CHECKING:  # pages.framework_pages makes its addresses here
+    from .pages.framework_pages import Node
 
 # The handbook's guide pages that are not one of a kind.
 GUIDE_PAGES = MappingProxyType({
@@ -63,6 +67,16 @@ def _relative(target: str, folder: str) -> str:
 def checklist_path(slug: str) -> str:
     """A checklist page; a section's is a folder index so the navigation nests its elements' under it."""
     return f"checklists/{slug}/index.md" if slug.isdigit() else f"checklists/{slug}.md"
+
+
+def checklists_range_path(node: Node) -> str:
+    """The page listing the checklists of a range of sections (a framework of more than a dozen)."""
+    return f"checklists/{node.slug}.md"
+
+
+def downloads_range_path(node: Node) -> str:
+    """The page listing the PDFs of a range of sections' checklists."""
+    return f"downloads/{node.slug}.md"
 
 
 def page_href(here: str, target: str) -> str:

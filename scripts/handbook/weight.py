@@ -59,6 +59,8 @@ def kind(url: str) -> str:
         return "framework element" if "." in parts[1] else "framework range" if "-" in parts[1] else "framework section"
     if parts[0] in ("evidence", "themes", "outcomes") and len(parts) > 1:
         return f"{parts[0]} {'guide' if len(parts) == 2 else 'part'}"
+    if parts[0] in ("checklists", "downloads") and len(parts) == 2 and parts[1].startswith("sections-"):
+        return f"{parts[0]} range"  # the checklists or PDFs of a range of sections (beyond a dozen)
     if parts[0] == "checklists" and len(parts) == 2:
         return "checklist of an element" if "." in parts[1] else "checklist of a section" if parts[1].isdigit() else "checklist of a kind"
     if parts[0] == "checklists" and len(parts) == 3:  # a long checklist's part, or a range of its sections

@@ -18,6 +18,7 @@ from ..yamlload import YamlDocument
 KINDS_FILE = "checklists.yaml"
 # A kind's id becomes checklists/<id>/ on the site; these addresses are taken.
 RESERVED_IDS = {"index": "the list of checklists", "whole-framework": "the whole-framework checklist"}
+RANGE_PREFIX = "sections-"  # checklists/sections-13-24/ lists a range of sections' checklists (pages.py)
 DEFAULT_FIELDS = ("Inspection or area", "Case reference or provider", "Inspector or assessor", "Date")
 DEFAULT_NOTES_LABEL = "Notes"
 DEFAULT_NOTES_LINES = 3
@@ -142,9 +143,10 @@ def _check_kinds(document: YamlDocument, framework: Framework) -> list[Problem]:
                             "the checklist kind id", "give each kind its own id")
     for index, kind in enumerate(kinds):
         path = ("kinds", index)
-        if kind["id"] in RESERVED_IDS:
+        if kind["id"] in RESERVED_IDS or kind["id"].startswith(RANGE_PREFIX):
+            taken = RESERVED_IDS.get(kind["id"], "the lists of a range of sections' checklists (sections-<first>-<last>)")
             problems.append(document.problem(
-                (*path, "id"), f"the id '{kind['id']}' is the address of {RESERVED_IDS[kind['id']]}",
+                (*path, "id"), f"the id '{kind['id']}' is the address of {taken}",
                 "choose another id, e.g. one naming the kind's use", kind["id"]))
         for s_index, section_id in enumerate(kind["sections"]):
             if section_id not in section_ids:

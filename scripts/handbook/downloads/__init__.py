@@ -1,7 +1,10 @@
 """Files to download (the PDFs), made beside the pages, and the Downloads page that lists them.
 
 The PDFs come from the model, not from the site, so they are made before the engine runs and go
-into the site as static files; the Downloads page is written once their sizes are known.
+into the site as static files; the Downloads page is written once their sizes are known. In a
+framework of more than a dozen sections, the page lists the sections' and elements' checklists by
+ranges of sections, each range with a page of its own (as the Checklists page does), so that no
+page grows with the framework.
 """
 
 from __future__ import annotations
@@ -17,14 +20,17 @@ from ..checklists.documents import documents as checklist_documents
 from ..exports import Export, catalogue
 from ..model import Framework
 from ..offline import zip_name
+from ..pages.framework_pages import ranges, section_tree
 from ..pdf import BuiltPdf, build_pdfs
 from ..render import environment
 from ..site import GeneratedSite
-from ..urls import DOWNLOADS_PAGE, changes_download_path
+from ..urls import DOWNLOADS_PAGE, changes_download_path, checklists_range_path, downloads_range_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 GROUPS = {"kind": "Checklists for a task", "framework": "The whole framework", "section": "Checklists by section",
           "element": "Checklists by element"}
+# The groups listed by ranges of sections in a framework of more than a dozen sections.
+BY_SECTION = (GROUPS["section"], GROUPS["element"])
 
 
 @dataclass(frozen=True)
@@ -33,6 +39,7 @@ class Download:
     title: str
     description: str
     group: str
+    section_id: str = ""  # the section a section's or element's checklist belongs to
 
 
 def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, out: TextIO = sys.stdout,
@@ -48,7 +55,8 @@ def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, ou
     for checklist, document in checklist_documents(framework, site.checklists, site.guidance):
         pdfs.append(document)
         listed.append(Download(document.path, checklist.title if checklist.scope in ("kind", "framework") else checklist.label,
-                               checklist.purpose, GROUPS[checklist.scope]))
+                               checklist.purpose, GROUPS[checklist.scope],
+                               checklist.section_id if checklist.scope in ("section", "element") else ""))
     if make_pdfs:
         built = build_pdfs(pdfs, cache_dir, out)
         site.files.update({path: pdf.file for path, pdf in built.items()})
@@ -60,7 +68,8 @@ def add_downloads(site: GeneratedSite, framework: Framework, cache_dir: Path, ou
     changes = [(log, {extension: site.files[changes_download_path(framework.id, log.slug, extension)].stat().st_size
                       for extension in ("json", "csv")})
                for log in (site.history.changes if site.history else ())]
-    site.add_page(DOWNLOADS_PAGE, page(framework, listed, built, data, changes))
+    for path, markdown in pages(framework, listed, built, data, changes).items():
+        site.add_page(path, markdown)
 
 
 def _stand_in(cache_dir: Path) -> Path:
@@ -72,14 +81,29 @@ def _stand_in(cache_dir: Path) -> Path:
     return note
 
 
-def page(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf],
-         data: list[tuple[Export, int]], changes: list[tuple[ChangeLog, dict[str, int]]] = ()) -> str:
+def pages(framework: Framework, listed: list[Download], built: dict[str, BuiltPdf],
+          data: list[tuple[Export, int]], changes: list[tuple[ChangeLog, dict[str, int]]] = ()) -> dict[str, str]:
+    """The Downloads page, and in a framework of more than a dozen sections a page per range of
+    sections listing its sections' and elements' checklists (or smaller ranges)."""
+    tree = section_tree(framework)
+    ranged = tree[0].section is None
     groups: dict[str, list[Download]] = {}
     for download in listed:
         groups.setdefault(download.group, []).append(download)
-    return environment(TEMPLATES).get_template("downloads.md.j2").render(
-        framework=framework, groups=groups, built=built, data=data, changes=changes, here=DOWNLOADS_PAGE,
-        size=_size, offline_zip=zip_name(framework.id))
+    env = environment(TEMPLATES)
+    values = {"framework": framework, "built": built, "size": _size, "range_path": downloads_range_path,
+              "checklists_range_path": checklists_range_path}
+    found = {DOWNLOADS_PAGE: env.get_template("downloads.md.j2").render(
+        groups={group: held for group, held in groups.items() if not (ranged and group in BY_SECTION)},
+        nodes=tree if ranged else (), data=data, changes=changes, here=DOWNLOADS_PAGE,
+        offline_zip=zip_name(framework.id), **values)}
+    for node in ranges(tree):
+        ids = {section.id for section in node.sections}
+        here = downloads_range_path(node)
+        found[here] = env.get_template("range.md.j2").render(
+            here=here, within=node, nodes=node.children, **values,
+            groups={group: [d for d in groups.get(group, []) if d.section_id in ids] for group in BY_SECTION})
+    return found
 
 
 def _size(size: int) -> str:

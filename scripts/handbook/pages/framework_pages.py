@@ -36,9 +36,8 @@ def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None 
         render("introduction.md", "introduction.md.j2")
         # The overview lists every section and element, or in a framework of more than a dozen sections
         # their ranges, each range with a page of its own that lists its sections (or smaller ranges).
-        ranges = [node for node in _all(section_tree(framework)) if node.section is None]
         render("framework/index.md", "overview.md.j2", nodes=section_tree(framework), node_path=_range_path)
-        for node in ranges:
+        for node in ranges(section_tree(framework)):
             render(_range_path(node), "overview.md.j2", nodes=node.children, node_path=_range_path, within=node)
     framework_nav: list[Any] = ["framework/index.md"]
     for section in framework.sections:
@@ -67,8 +66,9 @@ def _range_path(node: Node) -> str:
     return f"framework/{node.slug}.md"
 
 
-def _all(nodes: tuple[Node, ...]) -> list[Node]:
-    return [found for node in nodes for found in (node, *_all(node.children))]
+def ranges(nodes: tuple[Node, ...]) -> list[Node]:
+    """The ranges among `nodes` and within them, in order: each has a page listing what it holds."""
+    return [found for node in nodes if node.section is None for found in (node, *ranges(node.children))]
 
 
 def _changed_lines(latest: ChangeLog | None) -> dict[str, tuple[str, tuple[str, ...]]]:
