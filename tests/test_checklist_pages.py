@@ -286,13 +286,18 @@ def test_checklist_pages_are_left_out_of_search(site):
     assert not any(re.fullmatch(r"checklists/.+/", location) for location in locations)
 
 
+def _named(address: str) -> str:
+    """A file's name as in overrides/, without the build's fingerprint (store.3f2a1b9c.js -> store.js)."""
+    return re.sub(r"\.[0-9a-f]{8}(?=(?:\.min)?\.(?:css|js)$)", "", Path(address).name)
+
+
 def test_only_pages_with_a_checklist_load_its_stylesheet_and_records(site):
     assets = {"checklist.css", "load.js", "records.css", "records.js", "pouchdb-9.0.0.min.js"}
     for path in site.rglob("index.html"):
         html = page(site, path.parent.relative_to(site).as_posix())
-        loaded = {Path(link["href"]).name for link in html.select('link[rel~="stylesheet"]')}
-        loaded |= {Path(script["src"]).name for script in html.select("script[src]")}
-        on_demand = {Path(src).name for script in html.select("script[data-load]") for src in script["data-load"].split()}
+        loaded = {_named(link["href"]) for link in html.select('link[rel~="stylesheet"]')}
+        loaded |= {_named(script["src"]) for script in html.select("script[src]")}
+        on_demand = {_named(src) for script in html.select("script[data-load]") for src in script["data-load"].split()}
         if html.select(".hb-checklist"):  # the records' stylesheet and scripts load when needed (hb/load.js)
             assert loaded & assets == {"checklist.css", "load.js"}, path
             assert on_demand == {"records.css", "pouchdb-9.0.0.min.js", "model.js", "store.js", "records.js"}, path

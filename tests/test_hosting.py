@@ -34,10 +34,12 @@ def test_headers_file_and_nginx_send_the_policy_every_page_carries(site: Path):
 def test_fingerprinted_files_are_kept_for_a_year_and_the_worker_checked_every_time(site: Path):
     headers = (site / "_headers").read_text(encoding="utf-8")
     nginx = (site / "nginx-handbook.conf").read_text(encoding="utf-8")
-    fingerprinted = [p.relative_to(site).as_posix() for p in site.glob("assets/**/*.min.*")
-                     if re.search(r"\.[0-9a-f]{8}\.min\.", p.name)]   # named by their content, as the theme does
-    assert len(fingerprinted) == 3
-    for name in fingerprinted:
+    named = [p.relative_to(site).as_posix() for p in site.glob("assets/**/*.*")
+             if re.search(r"\.[0-9a-f]{8}(\.min)?\.(css|js)$", p.name)]   # named by their content
+    theme = [name for name in named if ".min." in name and "pouchdb" not in name]
+    assert len(theme) == 3                                    # the theme's stylesheet, script and search worker
+    assert {"records", "store", "workspace", "handbook"} <= {name.rsplit("/", 1)[-1].split(".")[0] for name in named}
+    for name in named:
         assert f"/{name}\n  Cache-Control: public, max-age=31536000, immutable\n" in headers
         assert f"location = /{name} {{" in nginx
     assert "/sw.js\n  Cache-Control: no-cache\n" in headers

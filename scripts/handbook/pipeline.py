@@ -27,6 +27,7 @@ from .framework import load_framework
 from .history import load_history
 from .hosting import HOST_FILES, base_path, write_host_configuration
 from .installable import link_page, make_installable
+from .fingerprint import fingerprint_own_assets
 from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
@@ -83,6 +84,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme, steps)
             minify_own_assets(staging / "site")
+            fingerprint_own_assets(staging / "site")
         with stopwatch("content security policy"):
             policy, strays = csp.site_policy(staging / "site", theme.scripts,
                                              connect=[csp.origin(sync_server)] if sync_server else [])
