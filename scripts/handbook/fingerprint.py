@@ -26,7 +26,8 @@ FOLDERS = ("assets/javascripts", "assets/stylesheets")
 LEFT = {"assets/javascripts/service-worker.js", "assets/javascripts/updates.js",
         "assets/javascripts/keep-downloads.js", "assets/stylesheets/update-prompt.css", OFFLINE_SHIM}
 WORKERS = "assets/javascripts/workers/"
-NAMED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")  # the theme's, and ours once named
+# Files named by their content: the theme's (main.57a0d79d.min.css), and ours once renamed here.
+NAMED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")
 ATTRIBUTE = re.compile(r'\b(src|href|data-load)="([^"]*)"')
 DIGITS = 8
 
@@ -67,4 +68,4 @@ def _renamed(value: str, renamed: dict[str, str]) -> str:
         start, end = address.find("assets/"), len(re.split(r"[?#]", address, maxsplit=1)[0])
         path = address[start:end]
         return address[:start] + renamed[path] + address[end:] if start >= 0 and path in renamed else address
-    return " ".join(one(address) for address in value.split(" ")) if " " in value else one(value)
+    return " ".join(one(address) for address in value.split(" "))

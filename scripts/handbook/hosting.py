@@ -12,12 +12,13 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from .fingerprint import NAMED
+
 HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx-handbook.conf"
 HOST_FILES = {HEADERS_FILE, NGINX_FILE}
-# The theme names its own files by their content (main.57a0d79d.min.css), and the build ours
-# (store.3f2a1b9c.js, fingerprint.py): safe to keep for a year.
-FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}(?:\.min)?\.(?:css|js)$")
+# Files named by their content (fingerprint.py) are safe to keep for a year.
+FINGERPRINTED = NAMED
 FOREVER = "public, max-age=31536000, immutable"
 ALWAYS_CHECK = "no-cache"   # browsers may keep a copy but ask the host whether it changed, every time
 TYPES = {".webmanifest": "application/manifest+json", ".zip": "application/zip"}
