@@ -223,8 +223,12 @@ def test_the_scale_is_defined_beside_the_tick_boxes_and_prompts_can_be_hidden(si
             assert keys == [None], url
         switch = html.select_one(".hb-checklist__switch input[type=checkbox]")
         assert text(html.select_one(f"label[for='{switch['id']}']")).startswith("Hide the handbook's prompts")
+        # The rule below reaches every line's prompts through the box right after the switch.
+        lines = html.select_one(".hb-checklist__switch + .hb-checklist__lines")
+        assert lines.select(".hb-check__prompts") == html.select(".hb-check__prompts"), url
     css = (ROOT / "overrides" / "assets" / "stylesheets" / "checklist.css").read_text(encoding="utf-8")
-    assert f".hb-checklist:has(#{switch['id']}:checked) .hb-check__prompts {{ display: none; }}" in css
+    assert (f".hb-checklist__switch:has(> #{switch['id']}:checked) + .hb-checklist__lines .hb-check__prompts "
+            "{ display: none; }") in css
 
 
 def test_the_checklists_page_gives_each_scale_value_and_each_step_its_own_item(site):
