@@ -51,6 +51,11 @@ def test_ten_times_the_framework_builds_every_page_with_steady_page_size(site, b
         f"section-{n}" for n in range(13, 25)]
     last = (big / "framework" / "60.3" / "index.html").read_text(encoding="utf-8")
     assert 'id="line-60.3.4"' in last and "Managers work with partners to make sure that services are effective." in last
+    # Within a range, a page's navigation holds that range alone, with its twelve sections (at 100x,
+    # in ranges of ranges, the same: see test_engine_ranges.py).
+    drawn = [item.get_text(" ", strip=True) for item in page(big, "framework/15.2/").select("nav.md-nav--primary .md-ellipsis")]
+    assert [label for label in drawn if label.startswith("Sections ")] == ["Sections 13–24"]
+    assert [label.split(".")[0] for label in drawn if label[:1].isdigit() and ". " in label[:4]] == [str(n) for n in range(13, 25)]
     # Material draws the navigation into every page; bounded navigation keeps that from growing with the framework.
     small_size = statistics.median(p.stat().st_size for p in element_pages(site))
     big_size = statistics.median(p.stat().st_size for p in element_pages(big))

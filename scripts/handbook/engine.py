@@ -16,6 +16,7 @@ from typing import Any
 
 from . import csp
 from .assets import ThemeOptions
+from .pages.framework_pages import range_titles
 from .site import GeneratedSite
 from .problems import Problem
 from .sourcefile import read_source
@@ -90,6 +91,8 @@ def engine_config(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_fi
     config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir),
                          nav=nav, site_name=site.site_name, hooks=[], strict=strict, **overrides)
     config.extra.update(site.extra)
+    from .engine_ranges import InnermostRange  # MkDocs is loaded only to build
+    config.plugins["handbook-innermost-range"] = InnermostRange(range_titles(nav or []))
     return config
 
 

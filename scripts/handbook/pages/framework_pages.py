@@ -14,8 +14,9 @@ from ..urls import changes_path, element_path, section_path
 
 TEMPLATES = Path(__file__).parent / "templates"
 # Material renders, on every page, the siblings of each entry on the way to that page.
-# Keeping every level of the navigation this short keeps pages the same size however
-# many sections a framework has, so the build grows linearly with the framework.
+# Keeping every level of the navigation this short, and drawing only the innermost range
+# on the way (see NavRange), keeps pages the same size however many sections a framework
+# has, so the build grows linearly with the framework.
 NAV_LEVEL_LIMIT = 12
 
 
@@ -82,12 +83,31 @@ def _changed_lines(latest: ChangeLog | None) -> dict[str, tuple[str, tuple[str, 
     return {line_id: (kind, () if earlier == (line_id,) else earlier) for line_id, (kind, earlier) in found.items()}
 
 
+class NavRange(dict):
+    """An entry of the navigation holding a range ({"Sections 1–12": [...]}), made by `bounded_nav`.
+    Ranges nest more deeply as a framework grows; the engine draws, into a page within them, only
+    the innermost range holding that page, so the navigation on each page stays the same size."""
+
+
+def range_titles(nav: list[Any]) -> frozenset[str]:
+    """The titles of every range (`NavRange`) anywhere in `nav`."""
+    found: set[str] = set()
+    for entry in nav:
+        if isinstance(entry, dict):
+            for title, value in entry.items():
+                if isinstance(entry, NavRange):
+                    found.add(title)
+                if isinstance(value, list):
+                    found |= range_titles(value)
+    return frozenset(found)
+
+
 def bounded_nav(entries: list[Any], ids: list[str], limit: int = NAV_LEVEL_LIMIT, what: str = "Sections") -> list[Any]:
     """Nest `entries` (one per id, such as a section's) in ranges labelled '<what> <first id>–<last id>'
     so that no level holds more than `limit`."""
     spans = [(entry_id, entry_id, entry) for entry_id, entry in zip(ids, entries)]
     while len(spans) > limit:
-        spans = [(chunk[0][0], chunk[-1][1], {f"{what} {chunk[0][0]}–{chunk[-1][1]}": [e for _, _, e in chunk]})
+        spans = [(chunk[0][0], chunk[-1][1], NavRange({f"{what} {chunk[0][0]}–{chunk[-1][1]}": [e for _, _, e in chunk]}))
                  for chunk in (spans[i:i + limit] for i in range(0, len(spans), limit))]
     return [entry for _, _, entry in spans]
 
