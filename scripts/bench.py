@@ -87,7 +87,7 @@ def full_build(framework_dir: Path, guidance_dir: Path, work: Path, recorder: Re
     lacks (all of them, unless --pdf-cache)."""
     took: list[tuple[float, float]] = []
     with clocks(took):
-        framework, site = pipeline.check(framework_dir, guidance_dir, recorder)
+        framework, site = pipeline.check(framework_dir, guidance_dir, recorder, pdf_cache=pdf_cache)
         pipeline.build(framework, site, work / "site", work / "docs", recorder, pdf_cache=pdf_cache)
     return took[0]
 

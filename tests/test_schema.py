@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import yaml
 
 from handbook import schema
+from handbook.stepcache import StepCache
 from handbook.yamlload import parse_yaml
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,6 +38,27 @@ def test_missing_field_names_the_field_and_the_element():
     (problem,) = problems(SECTION.replace('    title: "An element"\n', ""))
     assert problem.line == 4 and problem.id == "2.1"
     assert problem.message == "element 2.1 is missing the required field 'title'"
+
+
+def test_a_file_found_valid_is_remembered_by_its_text_and_checked_again_once_changed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    section, steps = tmp_path / "2.yaml", StepCache(tmp_path / "steps")
+    section.write_text(SECTION, encoding="utf-8")
+
+    def load() -> list:
+        found: list = []
+        with schema.remembering_valid(steps):
+            schema.load_checked(section, "section.schema.json", found)
+        return found
+
+    assert load() == []
+    with monkeypatch.context() as patched:  # the same text again is not checked against the schema
+        patched.setattr(schema, "check", lambda document, name: pytest.fail("checked again"))
+        assert load() == []
+    # Changed and broken: checked in full and reported, every time (a file with problems is not remembered).
+    section.write_text(SECTION.replace('"2.1.1"', '"2.1.a"'), encoding="utf-8")
+    for _ in range(2):
+        (problem,) = load()
+        assert problem.line == 8 and "a line id is section.element.line" in problem.fix
 
 
 def test_badly_formed_id_explains_the_expected_form():

@@ -66,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.verify:
             check_config(pipeline.CONFIG)
         framework, site = pipeline.check(args.framework, args.guidance, scale_file=args.scale,
-                                         sync_server=args.sync_server or "")
+                                         sync_server=args.sync_server or "", pdf_cache=args.cache)
         print(f"Checked {_counts(framework)} in {args.framework}.")
         if args.check:
             return 0

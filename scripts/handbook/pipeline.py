@@ -17,7 +17,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import csp
+from . import csp, schema
 from .assets import trim_theme_assets
 from .checklists import load_definitions
 from .downloads import add_downloads
@@ -50,14 +50,16 @@ def untimed(stage: str) -> Iterator[None]:
 
 
 def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untimed,
-          scale_file: Path = SCALE, sync_server: str = "") -> tuple[Framework, GeneratedSite]:
-    """The validated framework and its generated pages; raises DataError on mistakes."""
-    with stopwatch("load and validate"):
-        framework = load_framework(framework_dir)
-        checklists = load_definitions(framework_dir, scale_file, framework)
-        history = load_history(framework_dir, framework)
-    with stopwatch("generate"):
-        site = generate(framework, guidance_dir, checklists, history, sync_server)
+          scale_file: Path = SCALE, sync_server: str = "", pdf_cache: Path | None = None) -> tuple[Framework, GeneratedSite]:
+    """The validated framework and its generated pages; raises DataError on mistakes. With the build's
+    `pdf_cache`, files found valid by an earlier build (beside it) are not checked against their schema again."""
+    with schema.remembering_valid(steps_beside(pdf_cache) if pdf_cache else None):
+        with stopwatch("load and validate"):
+            framework = load_framework(framework_dir)
+            checklists = load_definitions(framework_dir, scale_file, framework)
+            history = load_history(framework_dir, framework)
+        with stopwatch("generate"):
+            site = generate(framework, guidance_dir, checklists, history, sync_server)
     return framework, site
 
 
@@ -68,7 +70,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
     without `make_pdfs`, a site for a quick look whose pages link PDFs it lacks."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
     staging = staging_folder(out)
-    steps = StepCache(pdf_cache.parent / "steps")  # results of other steps whose inputs did not change
+    steps = steps_beside(pdf_cache)
     try:
         with stopwatch("exports"):  # open data and workbook, listed on the Downloads page with the PDFs
             site.files.update(write_site_exports(framework, site.checklists.scale, staging / "exports", site.guidance,
@@ -103,6 +105,11 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         steps.prune()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def steps_beside(pdf_cache: Path) -> StepCache:
+    """The results of steps other than PDFs whose inputs did not change, kept beside the PDFs."""
+    return StepCache(pdf_cache.parent / "steps")
 
 
 def refuse_content_scripts(pages: list[Path], site_dir: Path, site: GeneratedSite) -> None:

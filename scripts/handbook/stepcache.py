@@ -31,11 +31,22 @@ class StepCache:
 
     def get(self, recipe: Iterable[str | bytes], make: Callable[[], bytes]) -> bytes:
         """The bytes `make()` returns for `recipe` (every input, as text or bytes), made only on a miss."""
-        digest = hashlib.sha256()
-        for part in recipe:
-            data = part.encode("utf-8") if isinstance(part, str) else part
-            digest.update(len(data).to_bytes(8, "big") + data)  # lengths too: ("ab", "c") is not ("a", "bc")
-        key = digest.hexdigest()
+        key = _key(recipe)
+        found = self._read(key)
+        if found is not None:
+            return found
+        data = make()
+        self._write(key, data)
+        return data
+
+    def has(self, recipe: Iterable[str | bytes]) -> bool:
+        """Whether `put` was given `recipe` (a step that records a fact, such as a file found valid)."""
+        return self._read(_key(recipe)) is not None
+
+    def put(self, recipe: Iterable[str | bytes], data: bytes = b"") -> None:
+        self._write(_key(recipe), data)
+
+    def _read(self, key: str) -> bytes | None:
         self.used.add(key)
         path = self.folder / key
         try:
@@ -43,13 +54,14 @@ class StepCache:
             os.utime(path)  # recently used, so `prune` keeps it
             return data
         except FileNotFoundError:
-            pass
-        data = make()
+            return None
+
+    def _write(self, key: str, data: bytes) -> None:
+        self.used.add(key)
         self.folder.mkdir(parents=True, exist_ok=True)
         partial = self.folder / f".{key}.{os.getpid()}"  # whole or absent: builds may run side by side
         partial.write_bytes(data)
-        os.replace(partial, path)
-        return data
+        os.replace(partial, self.folder / key)
 
     def prune(self) -> None:
         """Remove the entries no build has used for UNUSED_DAYS."""
@@ -60,6 +72,14 @@ class StepCache:
                     path.unlink()
             except FileNotFoundError:  # removed meanwhile by another build
                 pass
+
+
+def _key(recipe: Iterable[str | bytes]) -> str:
+    digest = hashlib.sha256()
+    for part in recipe:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        digest.update(len(data).to_bytes(8, "big") + data)  # lengths too: ("ab", "c") is not ("a", "bc")
+    return digest.hexdigest()
 
 
 def code_of(packages: Iterable[str] = ()) -> list[str]:
