@@ -36,8 +36,9 @@ DIGITS = 8
 
 
 def fingerprint_own_assets(site_dir: Path) -> dict[str, str]:
-    """Rename our stylesheets and scripts in `site_dir` by their content and point every page at
-    the new names. Returns old path -> new path (in the site)."""
+    """Rename our stylesheets and scripts in `site_dir` by their content. Returns old path -> new
+    path (in the site), with which `pointed_at_renamed` gives each page the new names: the build
+    does that in its last pass over the pages (the offline copy), which reads and writes each once."""
     renamed = {}
     for folder in FOLDERS:
         for path in sorted(site_dir.joinpath(folder).rglob("*")):
@@ -48,12 +49,12 @@ def fingerprint_own_assets(site_dir: Path) -> dict[str, str]:
             named = path.with_name(fingerprinted(path.name, path.read_bytes()))
             path.rename(named)
             renamed[relative] = named.relative_to(site_dir).as_posix()
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        pointed = ADDRESSES.sub(lambda match: f'="{_renamed(match[1], renamed)}"', html)
-        if pointed != html:
-            page.write_text(pointed, encoding="utf-8")
     return renamed
+
+
+def pointed_at_renamed(html: str, renamed: dict[str, str]) -> str:
+    """A page naming each file of `renamed` (from `fingerprint_own_assets`) by its new name."""
+    return ADDRESSES.sub(lambda match: f'="{_renamed(match[1], renamed)}"', html)
 
 
 def fingerprinted(name: str, content: bytes) -> str:

@@ -27,7 +27,7 @@ from .framework import load_framework
 from .history import load_history
 from .hosting import HOST_FILES, base_path, write_host_configuration
 from .installable import link_page, make_installable
-from .fingerprint import fingerprint_own_assets
+from .fingerprint import fingerprint_own_assets, pointed_at_renamed
 from .minify import minify_own_assets
 from .model import Framework
 from .offline import write_offline_copy, zip_name
@@ -86,15 +86,15 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme, steps)
             minify_own_assets(staging / "site")
-            fingerprint_own_assets(staging / "site")
+            renamed = fingerprint_own_assets(staging / "site")  # the pages follow in the last pass
         with stopwatch("content security policy"):
             policy, strays = csp.site_policy(staging / "site", theme.scripts,
                                              connect=[csp.origin(sync_server)] if sync_server else [])
             refuse_content_scripts(strays, staging / "site", site)
-        with stopwatch("offline copy"):  # the last pass over the pages: policy, offline copy, then the worker's tags
+        with stopwatch("offline copy"):  # the last pass over the pages: new names, policy, offline copy, then the worker's tags
             base = base_path(theme.site_url)
             hashes = write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline",
-                                        lambda html: csp.with_policy(use_handbook_worker(html), policy),
+                                        lambda html: csp.with_policy(use_handbook_worker(pointed_at_renamed(html, renamed)), policy),
                                         lambda html, path: link_page(html, path, base))
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
             make_installable(staging / "site", framework, site.site_name, HOST_FILES, steps, hashes)
