@@ -8,6 +8,7 @@ returns a PageGroup; adding a kind means adding one line to `generate`.
 
 from __future__ import annotations
 
+import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,7 +90,10 @@ def write_docs(site: GeneratedSite, docs_dir: Path) -> None:
     for path, source in sorted(site.files.items()):
         target = docs_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        try:  # a link, not a copy: the files (PDFs from their cache, exports) are never changed in place
+            os.link(source, target)
+        except OSError:  # another file system, or one without links
+            shutil.copyfile(source, target)
 
 
 def _upgrade_link(history: History) -> dict[str, str]:
