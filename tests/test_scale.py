@@ -47,6 +47,9 @@ def test_ten_times_the_framework_builds_every_page_with_steady_page_size(site, b
     # The overview lists the ranges of sections, each range's page its twelve sections with their elements.
     assert [a["href"] for a in page(big, "framework/").select("article li > a")] == [
         f"sections-{first}-{first + 11}/" for first in range(1, 60, 12)]
+    # So does the home page, which lists the sections themselves at 1x.
+    assert [a["href"] for a in page(big, "").select("article li > a[href^='framework/sections-']")] == [
+        f"framework/sections-{first}-{first + 11}/" for first in range(1, 60, 12)]
     assert [h2["id"] for h2 in page(big, "framework/sections-13-24/").select("article h2")] == [
         f"section-{n}" for n in range(13, 25)]
     last = (big / "framework" / "60.3" / "index.html").read_text(encoding="utf-8")

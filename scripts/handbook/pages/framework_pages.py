@@ -33,7 +33,7 @@ def generate(framework: Framework, guidance: Guidance, latest: ChangeLog | None 
         group.pages[path] = env.get_template(template).render(framework=framework, guidance=guidance, here=path, **values)
 
     if only is None:
-        render("index.md", "home.md.j2")
+        render("index.md", "home.md.j2", nodes=section_tree(framework), node_path=_range_path)
         render("introduction.md", "introduction.md.j2")
         # The overview lists every section and element, or in a framework of more than a dozen sections
         # their ranges, each range with a page of its own that lists its sections (or smaller ranges).
