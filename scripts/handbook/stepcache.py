@@ -43,8 +43,9 @@ class StepCache:
         """Whether `put` was given `recipe` (a step that records a fact, such as a file found valid)."""
         return self._read(_key(recipe)) is not None
 
-    def put(self, recipe: Iterable[str | bytes], data: bytes = b"") -> None:
-        self._write(_key(recipe), data)
+    def put(self, recipe: Iterable[str | bytes]) -> None:
+        """Record `recipe` as done, with no result to keep."""
+        self._write(_key(recipe), b"")
 
     def _read(self, key: str) -> bytes | None:
         self.used.add(key)
