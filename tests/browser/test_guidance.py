@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, expect
 
 from .conftest import DESKTOP, PHONE, open_context, search
 
@@ -42,7 +42,7 @@ def test_a_lines_guidance_link_scrolls_to_its_card(browser: Browser, base_url):
     page = context.new_page()
     page.goto(base_url + "framework/3.3/")
     page.locator("#line-3\\.3\\.8 a.hb-line-guidance").click()
-    assert page.url.endswith("#guidance-3.3.8")
+    expect(page).to_have_url(re.compile(r"#guidance-3\.3\.8$"))
     box = page.locator("section.hb-guidance", has=page.locator("#guidance-3\\.3\\.8")).bounding_box()
     assert 0 <= box["y"] < PHONE["height"]
     context.close()
