@@ -54,7 +54,8 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     `sources` maps a docs path to the hand-written file it came from, so a warning
     about that page can name the file a maintainer edits. `site_url` replaces mkdocs.yml's
     (where the site is published; its path is the base of the 404 page's links). The templates'
-    scripts come from `cache` when nothing they are made from changed (see `template_scripts_cached`).
+    scripts come from `cache` when nothing they are made from changed (see `template_scripts_cached`);
+    the theme's compiled templates are kept beside it (see `engine_templates`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for our users
     from mkdocs.commands.build import build
@@ -67,6 +68,8 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     previous_propagate, logger.propagate = logger.propagate, False
     try:
         config = engine_config(site, docs_dir, site_dir, config_file, site.nav, site_url)
+        from .engine_templates import CompiledTemplates  # MkDocs is loaded only to build
+        config.plugins["handbook-compiled-templates"] = CompiledTemplates(cache.folder.parent / "templates")
         build(config)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
