@@ -20,6 +20,8 @@ from ..pages.framework_pages import Node
 # A guide's Markdown up to this length stays on one page: with the theme's styles and scripts, such a
 # page weighs under the 64 KiB budget (handbook/weight.py); a longer one is split by section.
 ONE_PAGE_CHARS = 22_000
+# How many elements' lines to render first when finding whether a guide fits on one page.
+FIRST_TRY = 32
 
 
 @dataclass(frozen=True)
@@ -69,8 +71,8 @@ def paginate(framework: Framework, tree: tuple[Node, ...], path: str, line_ids: 
     """The pages of one guide at `path` (a docs path such as 'evidence/case-record.md'): one page if short,
     else the guide's page listing its parts and a page per part; and where each node's lines are."""
     everything = by_element(framework, line_ids)
-    whole = render(path, everything, [], None)
-    if len(whole) <= ONE_PAGE_CHARS:
+    whole = _one_page(path, everything, render)
+    if whole is not None:
         return {path: whole}, Placement(_anchors(tree, path, everything))
     folder = path.removesuffix(".md")
     pages: dict[str, str] = {}
@@ -92,6 +94,20 @@ def paginate(framework: Framework, tree: tuple[Node, ...], path: str, line_ids: 
 
     place(tree, path, None)
     return pages, Placement(where)
+
+
+def _one_page(path: str, groups: list[ElementLines], render: Render) -> str | None:
+    """The guide as one page, or None if that would be longer than a page. A long guide is rendered
+    from its first elements, twice as many each time, until it is too long: never whole only to learn
+    its length (at 100x, a second of the build). A page only grows with each element it lists."""
+    count = FIRST_TRY
+    while True:
+        page = render(path, groups[:count], [], None)
+        if len(page) > ONE_PAGE_CHARS:
+            return None
+        if count >= len(groups):
+            return page
+        count *= 2
 
 
 def _anchors(nodes: tuple[Node, ...], path: str, groups: list[ElementLines]) -> dict[str, tuple[str, str]]:
