@@ -20,6 +20,7 @@ from pathlib import Path
 from . import csp, schema
 from .assets import trim_theme_assets
 from .checklists import load_definitions
+from .compile_hints import hint_eager_compile
 from .downloads import add_downloads
 from .engine import build_site
 from .exports import write_site_exports
@@ -86,6 +87,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("trim theme assets"):
             trim_theme_assets(staging / "site", theme, steps)
             minify_own_assets(staging / "site")
+            hint_eager_compile(staging / "site")
             renamed = fingerprint_own_assets(staging / "site")  # the pages follow in the last pass
         with stopwatch("content security policy"):
             policy, strays = csp.site_policy(staging / "site", theme.scripts,
