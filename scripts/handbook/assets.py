@@ -1,5 +1,6 @@
 """Remove what the theme ships but the built site never loads: source maps, unused search
-languages, the colour palettes' stylesheet, the offline copy's shim, and unused CSS rules.
+languages, the colour palettes' stylesheet and the offline copy's shim. (Unused CSS rules go
+later, in css_purge.py, once every page is known.)
 
 Material copies lunr's language packs (about 1 MB), source maps (about 1.3 MB) and its palette
 stylesheet (pages link it only when mkdocs.yml sets theme.palette) into every build. An
@@ -12,9 +13,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from .css_purge import purge_theme_css
-from .stepcache import StepCache
 
 LUNR = Path("assets") / "javascripts" / "lunr"
 # Extra scripts Material's search worker loads for a language (see its importScripts call).
@@ -35,12 +33,6 @@ class ThemeOptions:
     polyfills: tuple[str, ...]
     site_url: str = ""   # where the site is published (mkdocs.yml or --site-url); "" if not said
     scripts: frozenset[str] = frozenset()  # the inline scripts the templates write (engine.template_scripts)
-
-
-def trim_theme_assets(site_dir: Path, options: ThemeOptions, cache: StepCache) -> None:
-    """Delete the theme's files the built site never loads, then purge its stylesheet (through `cache`)."""
-    prune_unused_assets(site_dir, options)
-    purge_theme_css(site_dir, cache)
 
 
 def prune_unused_assets(site_dir: Path, options: ThemeOptions) -> None:

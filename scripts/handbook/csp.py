@@ -2,9 +2,8 @@
 
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
-than allow all inline scripts, the policy names the SHA-256 hash of the inline scripts
-the pages hold that the templates wrote (`engine.template_scripts` reads them from
-known-clean pages). A script found in a page's content is never hashed, so the browser
+than allow all inline scripts, the policy names the SHA-256 hash of each inline script
+the templates write (`engine.template_scripts` reads them from known-clean pages). A script found in a page's content is never hashed, so the browser
 never runs it, and the build names the page (the checks in `markup` should have stopped
 it earlier). Every page gets the same policy
 (the site has only a handful of inline scripts), so a web server can send it as an HTTP
@@ -17,7 +16,6 @@ import base64
 import hashlib
 import re
 from collections.abc import Collection, Iterable
-from pathlib import Path
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
@@ -77,20 +75,17 @@ def with_policy(html: str, policy: str) -> str:
     return html.replace(_CHARSET, f"{_CHARSET}\n    {tag}", 1)
 
 
-def site_policy(site_dir: Path, allowed: Collection[str], connect: Iterable[str] = ()) -> tuple[str, list[Path]]:
-    """The one policy for every HTML page under `site_dir`, allowing those of the pages' inline
-    scripts that are in `allowed` (the ones the templates write) and the servers in `connect` (a
-    team's sync server named at build time); and the pages that hold any other inline script (the
-    policy does not allow it: browsers will refuse to run it). Reads each page once and changes
-    none: the build's last pass over the pages puts the policy in each (`with_policy`)."""
-    scripts: list[str] = []
-    strays = []
-    for path in sorted(site_dir.rglob("*.html")):
-        found = inline_scripts(path.read_text(encoding="utf-8"))
-        scripts += [script for script in found if script in allowed]
-        if any(script not in allowed for script in found):
-            strays.append(path)
-    return policy_for("", scripts, connect), strays
+def site_policy(allowed: Collection[str], connect: Iterable[str] = ()) -> str:
+    """The one policy for every page of the site: it allows the inline scripts in `allowed` (the ones the
+    templates write, engine.template_scripts) and no other, so a script that reached a page from the
+    sources never runs; and the servers in `connect` (a team's sync server named at build time)."""
+    return policy_for("", sorted(allowed), connect)
+
+
+def holds_other_scripts(html: str, allowed: Collection[str]) -> bool:
+    """Whether the page holds an inline script not in `allowed`: the site's policy does not allow it,
+    so browsers will refuse to run it."""
+    return any(script not in allowed for script in inline_scripts(html))
 
 
 def allow_scripts(html: str, scripts: Iterable[str]) -> str:

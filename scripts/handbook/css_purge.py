@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -48,25 +48,33 @@ class KnownClasses:
         return isinstance(name, str) and (name in self.names or name.startswith(self.prefixes))
 
 
-def purge_theme_css(site_dir: Path, cache: StepCache) -> None:
-    """Purge each of the theme's stylesheets in built `site_dir` in place, by what its pages and scripts use.
+@dataclass
+class PageUsage:
+    """What the built pages use of a stylesheet, gathered page by page as the engine writes them: the
+    values of their class attributes (pages repeat them: a set is small) and the custom properties they name."""
+
+    values: set[str] = field(default_factory=set)
+    properties: set[str] = field(default_factory=set)
+
+    def add(self, html: str) -> None:
+        self.values |= class_values(html)
+        self.properties.update(_CUSTOM_PROPERTY.findall(html))
+
+
+def purge_theme_css(site_dir: Path, cache: StepCache, pages: PageUsage) -> None:
+    """Purge each of the theme's stylesheets in built `site_dir` in place, by what its `pages` and scripts use.
     The purge (parsing the stylesheet, reading the scripts' strings) comes from `cache` when the
     stylesheet, the scripts, the classes and properties the pages use and this code are unchanged."""
     scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.joinpath(SCRIPTS).rglob("*.js"))]
     theme = sorted(site_dir.glob(THEME_STYLESHEETS))
     ours = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in theme]
-    elsewhere = {name for text in [*scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
-    values: set[str] = set()
-    for path in sorted(site_dir.rglob("*.html")):  # one at a time: a large site's pages do not fit in memory at once
-        html = path.read_text(encoding="utf-8")
-        elsewhere.update(_CUSTOM_PROPERTY.findall(html))
-        values |= class_values(html)
+    elsewhere = pages.properties | {name for text in [*scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
     code = code_of(packages=["tinycss2"])
-    inputs = [str(len(scripts)), *scripts, "\n".join(sorted(values)), "\n".join(sorted(elsewhere))]
+    inputs = [str(len(scripts)), *scripts, "\n".join(sorted(pages.values)), "\n".join(sorted(elsewhere))]
     for path in theme:
         css = path.read_text(encoding="utf-8")
         purged = cache.get(["purge", *code, css, *inputs],
-                           lambda: purge(css, _known(values, scripts), elsewhere).encode("utf-8"))
+                           lambda: purge(css, _known(pages.values, scripts), elsewhere).encode("utf-8"))
         path.write_bytes(purged)
 
 

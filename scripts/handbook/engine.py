@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +47,8 @@ class _Collector(logging.Handler):
 
 
 def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file: Path,
-               sources: dict[str, Path], cache: StepCache, site_url: str | None = None) -> ThemeOptions:
+               sources: dict[str, Path], cache: StepCache, site_url: str | None = None,
+               finish: Callable[[ThemeOptions], Callable[[str, str], str]] | None = None) -> ThemeOptions:
     """Build `docs_dir` into `site_dir` in strict mode; warnings become EngineError.
     Returns what the configuration asks of the theme's assets, for trimming them, the site's address,
     and the inline scripts its templates write (see `template_scripts`), for the security policy.
@@ -55,7 +57,9 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
     about that page can name the file a maintainer edits. `site_url` replaces mkdocs.yml's
     (where the site is published; its path is the base of the 404 page's links). The templates'
     scripts come from `cache` when nothing they are made from changed (see `template_scripts_cached`);
-    the theme's compiled templates are kept beside it (see `engine_templates`).
+    the theme's compiled templates are kept beside it (see `engine_templates`). With `finish`, the
+    engine hands every page it writes to `finish(theme)(path in the site, html)` and writes what that
+    returns (see `engine_finish`).
     """
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner is not for our users
     from mkdocs.commands.build import build
@@ -70,12 +74,16 @@ def build_site(site: GeneratedSite, docs_dir: Path, site_dir: Path, config_file:
         config = engine_config(site, docs_dir, site_dir, config_file, site.nav, site_url)
         from .engine_templates import CompiledTemplates  # MkDocs is loaded only to build
         config.plugins["handbook-compiled-templates"] = CompiledTemplates(cache.folder.parent / "templates")
+        scripts = template_scripts_cached(site, config, config_file, site_url, cache)
+        theme = ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
+                             tuple(config.extra.get("polyfills") or ()), config.site_url or "", scripts)
+        if finish is not None:
+            from .engine_finish import FinishPages
+            config.plugins["handbook-finish-pages"] = FinishPages(finish(theme))  # last: after every other plugin
         build(config)
         if collector.messages:  # strict mode aborts on warnings; this catches any it lets through
             raise MkDocsException("warnings")
-        scripts = template_scripts_cached(site, config, config_file, site_url, cache)
-        return ThemeOptions(_search_languages(config), bool(config.theme.get("palette")),
-                            tuple(config.extra.get("polyfills") or ()), config.site_url or "", scripts)
+        return theme
     except MkDocsException as error:
         messages = collector.messages or [str(error)]
         raise EngineError([_problem(message, config_file, sources) for message in messages]) from None

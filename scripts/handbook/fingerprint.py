@@ -38,7 +38,7 @@ DIGITS = 8
 def fingerprint_own_assets(site_dir: Path) -> dict[str, str]:
     """Rename our stylesheets and scripts in `site_dir` by their content. Returns old path -> new
     path (in the site), with which `pointed_at_renamed` gives each page the new names: the build
-    does that in its last pass over the pages (the offline copy), which reads and writes each once."""
+    does that as the engine writes each page (finish.py), after this has run, before the first."""
     renamed = {}
     for folder in FOLDERS:
         for path in sorted(site_dir.joinpath(folder).rglob("*")):

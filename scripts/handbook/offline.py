@@ -2,10 +2,9 @@
 
 A fieldworker unzips it and opens index.html: links point at index.html files and search
 runs from a script file, so no web server and no connection are needed. The copy is derived
-from the site the engine has already built (the engine runs once): the pages keep their
-folders, so only links to folders change, as Material's offline plugin would make them. Packing
-the copy is the build's last pass over the pages: each is read once, given the site's policy,
-packed, given what works only from a web server, and written once.
+from the pages the engine writes (the engine runs once): the pages keep their folders, so only
+links to folders change, as Material's offline plugin would make them. Each page is packed as
+the engine writes it (finish.py), so no later pass reads the pages again.
 """
 
 from __future__ import annotations
@@ -15,13 +14,11 @@ import os
 import re
 import time
 import zipfile
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
 from . import csp
 from .assets import OFFLINE_SHIM
-from .installable.precache import FileHash, file_hash
 
 SHIM = Path(__file__).resolve().parents[2] / "overrides" / OFFLINE_SHIM
 SEARCH_INDEX = "search/search_index.json"
@@ -47,37 +44,35 @@ def zip_name(framework_id: str) -> str:
     return f"downloads/{framework_id}-offline.zip"
 
 
-def write_offline_copy(site_dir: Path, zip_path: Path, folder: str, finished: Callable[[str], str],
-                       online: Callable[[str, str], str]) -> dict[str, FileHash]:
-    """Pack the built site in `site_dir` as the offline copy `zip_path`, unpacking to `folder`, in
-    the build's last pass over the pages, which reads and writes each once.
+class OfflineCopy:
+    """The offline copy as a zip under one top folder, filled as the build finishes each file: the pages
+    as the engine writes them (`add_page`), then the site's other files (`add_file`)."""
 
-    Each page is first `finished(html)` (given the site's policy, for one) and packed so; then
-    `online(html, path)` adds what only works from a web server (a service worker's registration)
-    and the page is written back.
-    Returns the size and SHA-256 of every file read or written (path in the site -> FileHash),
-    so that the service worker's list need not read them again.
-    """
-    shim = SHIM.read_text(encoding="utf-8")
-    files = sorted(path for path in site_dir.rglob("*") if path.is_file() and path != zip_path)
-    hashes = {}
-    with _Packer(zip_path, folder) as packer:
-        for path in files:
-            name = path.relative_to(site_dir).as_posix()
-            if path.suffix == ".html":
-                html = finished(path.read_text(encoding="utf-8"))
-                packer.add(name, for_disk(html, name.count("/"), shim).encode("utf-8"))
-                data = online(html, name).encode("utf-8")
-                path.write_bytes(data)
-            else:
-                data = path.read_bytes()
-                if name == SEARCH_INDEX:
-                    packer.add("search/search_index.js", search_script(data.decode("utf-8")))
-                if name not in ONLINE_ONLY:
-                    packer.add(name, data)
-            hashes[name] = file_hash(data)
-        packer.add(OFFLINE_SHIM, shim.encode("utf-8"))
-    return hashes
+    def __init__(self, zip_path: Path, folder: str) -> None:
+        self.shim = SHIM.read_text(encoding="utf-8")
+        self.packer = _Packer(zip_path, folder)
+
+    def __enter__(self) -> OfflineCopy:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.packer.close()
+
+    def add_page(self, name: str, html: str) -> None:
+        """Pack the finished page at `name` (its path in the site) as it works opened from disk."""
+        self.packer.add(name, for_disk(html, name.count("/"), self.shim).encode("utf-8"))
+
+    def add_file(self, name: str, data: bytes) -> None:
+        """Pack a file other than a page, unless it works only from a web server; the search index
+        goes in as the script the theme loads from disk."""
+        if name == SEARCH_INDEX:
+            self.packer.add("search/search_index.js", search_script(data.decode("utf-8")))
+        if name not in ONLINE_ONLY:
+            self.packer.add(name, data)
+
+    def finish(self) -> None:
+        """Pack the shim that runs the search worker from file:// (after every page, which loads it)."""
+        self.packer.add(OFFLINE_SHIM, self.shim.encode("utf-8"))
 
 
 def for_disk(html: str, depth: int, shim: str) -> str:
@@ -146,10 +141,7 @@ class _Packer:
         zip_path.parent.mkdir(parents=True, exist_ok=True)
         self.archive = zipfile.ZipFile(zip_path, "w")
 
-    def __enter__(self) -> _Packer:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
+    def close(self) -> None:
         self.archive.close()
 
     def add(self, name: str, data: bytes) -> None:

@@ -1,6 +1,6 @@
-"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine, search index,
-trim theme assets, content security policy, offline copy, installable (service worker, manifest, hosts'
-headers), publish.
+"""The build's stages in order: load and validate, generate, exports, PDFs, write, engine (which finishes
+each page as it writes it: assets, policy, offline copy; see finish.py), search index, purge the theme's
+stylesheet, the offline copy's other files, installable (service worker, manifest, hosts' headers), publish.
 
 Each stage runs inside `stopwatch(name)`, which does nothing for a normal build and
 records time and memory for scripts/bench.py, so the benchmark measures the real build.
@@ -18,23 +18,21 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from . import csp, schema
-from .assets import trim_theme_assets
 from .checklists import load_definitions
-from .compile_hints import hint_eager_compile
+from .css_purge import purge_theme_css
 from .downloads import add_downloads
 from .engine import build_site
 from .exports import write_site_exports
+from .finish import PageFinisher
 from .framework import load_framework
 from .history import load_history
-from .hosting import HOST_FILES, base_path, write_host_configuration
-from .installable import link_page, make_installable
-from .fingerprint import fingerprint_own_assets, pointed_at_renamed
-from .minify import minify_own_assets
+from .hosting import HOST_FILES, write_host_configuration
+from .installable import make_installable
 from .model import Framework
-from .offline import write_offline_copy, zip_name
+from .offline import OfflineCopy, zip_name
 from .problems import DataError, Problem
 from .publish import replace_folder, staging_folder
-from .search_index import add_practitioner_search, use_handbook_worker
+from .search_index import add_practitioner_search
 from .site import GeneratedSite, generate, write_docs
 from .stepcache import StepCache
 
@@ -80,27 +78,24 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             add_downloads(site, framework, pdf_cache, make_pdfs=make_pdfs)
         with stopwatch("write pages"):
             write_docs(site, staging / "docs")
-        with stopwatch("engine build"):
-            theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, steps, site_url=site_url)
-        with stopwatch("search index"):
-            add_practitioner_search(staging / "site", site.search_terms)
-        with stopwatch("trim theme assets"):
-            trim_theme_assets(staging / "site", theme, steps)
-            minify_own_assets(staging / "site")
-            hint_eager_compile(staging / "site")
-            renamed = fingerprint_own_assets(staging / "site")  # the pages follow in the last pass
-        with stopwatch("content security policy"):
-            policy, strays = csp.site_policy(staging / "site", theme.scripts,
-                                             connect=[csp.origin(sync_server)] if sync_server else [])
-            refuse_content_scripts(strays, staging / "site", site)
-        with stopwatch("offline copy"):  # the last pass over the pages: new names, policy, offline copy, then the worker's tags
-            base = base_path(theme.site_url)
-            hashes = write_offline_copy(staging / "site", staging / "site" / zip_name(framework.id), f"{framework.id}-offline",
-                                        lambda html: csp.with_policy(use_handbook_worker(pointed_at_renamed(html, renamed)), policy),
-                                        lambda html, path: link_page(html, path, base))
+        packed = staging / "offline.zip"  # beside the site until it is whole: the engine empties the site's folder first
+        with OfflineCopy(packed, f"{framework.id}-offline") as offline:
+            finisher = PageFinisher(staging / "site", offline, connect=[csp.origin(sync_server)] if sync_server else [])
+            with stopwatch("engine build"):  # the engine finishes each page as it writes it (finish.py)
+                theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, steps,
+                                   site_url=site_url, finish=finisher.begin)
+                finisher.final_assets()  # already made at the first page, unless the site has none
+            refuse_content_scripts([staging / "site" / name for name in finisher.strays], staging / "site", site)
+            with stopwatch("search index"):
+                add_practitioner_search(staging / "site", site.search_terms)
+            with stopwatch("purge theme stylesheet"):
+                purge_theme_css(staging / "site", steps, finisher.usage)
+            with stopwatch("offline copy"):  # the pages are in it already
+                hashes = finisher.pack_other_files()
+        packed.rename(staging / "site" / zip_name(framework.id))
         with stopwatch("installable"):  # after the zip: the worker lists every file with its hash
             make_installable(staging / "site", framework, site.site_name, HOST_FILES, steps, hashes)
-            write_host_configuration(staging / "site", policy, theme.site_url)
+            write_host_configuration(staging / "site", finisher.policy, theme.site_url)
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
             replace_folder(staging / "docs", docs)

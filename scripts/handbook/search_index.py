@@ -7,7 +7,7 @@ After the engine has written its search index, this stage:
   the framework's words each term matched by; the worker puts the terms in a field of their own,
   searched like the text;
 - points every page at the handbook's search worker (assets/javascripts/workers/practitioners.js;
-  `use_handbook_worker`, applied in the build's last pass over the pages), which runs the theme's
+  `use_handbook_worker`, applied to each page as the engine writes it: finish.py), which runs the theme's
   worker and adds other word forms to a query, drops question words, and says why a line matched
   when the words differ.
 The page text is untouched; the offline copy is made from the index and pages as rewritten here.
@@ -39,8 +39,8 @@ _THEME_WORKER = re.compile(r"(?P<dir>(?:.*/)?workers/)(?P<name>search\.[0-9a-f]+
 
 
 def add_practitioner_search(site_dir: Path, terms: tuple[PractitionerTerm, ...]) -> None:
-    """Rewrite the built site's search index. (The build's last pass over the pages points each at
-    the handbook's search worker with `use_handbook_worker`, as it reads and writes every page once.)"""
+    """Rewrite the built site's search index. (Each page is pointed at the handbook's search worker
+    with `use_handbook_worker` as the engine writes it: finish.py.)"""
     json_path = site_dir / INDEX_JSON
     if not json_path.is_file():
         return  # search is turned off in mkdocs.yml
