@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import time
+
 import yaml
 
 from conftest import FICTIONAL, FICTIONAL_GUIDANCE, ROOT, SCALE
 from handbook.checklists import load_definitions
 from handbook.framework import load_framework
-from handbook.site import generate as generate_site, write_docs
+from handbook.site import WRITTEN, GeneratedSite, generate as generate_site, write_docs
 
 
 def generate(folder, guidance):
@@ -61,7 +63,7 @@ def test_element_markdown_carries_lines_lead_in_and_links():
 def test_written_docs_are_the_generated_pages(tmp_path):
     site = generate(ROOT / "content" / "framework", ROOT / "content" / "guidance")
     write_docs(site, tmp_path)
-    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    written = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file() and p.name != WRITTEN}
     # 32 framework and hand-written pages; 29 checklist pages and their index; 11 evidence sources,
     # 14 themes and 3 outcomes with an index each; the glossary; the inspection workspace. Guides too
     # long for one light page get a page per section (6 here): three evidence sources (case record,
@@ -71,3 +73,31 @@ def test_written_docs_are_the_generated_pages(tmp_path):
     # the whole framework's 10, and those of sections 3, 5 and 6: 3, 2 and 2.
     assert written == set(site.pages) and len(written) == 32 + 29 + 12 + 3 * 6 + 15 + 4 + 6 + 1 + 1 + 1 + 26
     assert sorted(name for name in written if not name.endswith(".md")) == ["workspace/framework.js"]
+
+
+def test_docs_are_written_again_only_where_they_changed(tmp_path):
+    """A rebuild leaves unchanged pages alone (at 100x writing them all cost seconds), writes changed
+    ones and any changed by hand, and removes pages (and their emptied folders) no longer generated."""
+    pdf = tmp_path / "cache" / "checklist.pdf"
+    pdf.parent.mkdir()
+    pdf.write_bytes(b"%PDF-1.7")
+    site = GeneratedSite(pages={"index.md": "# Home\n", "a/b/old.md": "# Old\n", "guide.md": "# Guide\n",
+                                "notes.md": "# Notes\n"}, files={"downloads/checklist.pdf": pdf})
+    docs = tmp_path / "docs"
+    write_docs(site, docs)
+    status = {path: (docs / path).stat().st_mtime_ns for path in ("index.md", "guide.md", "notes.md")}
+    linked = (docs / "downloads" / "checklist.pdf").stat().st_ino
+    time.sleep(0.05)  # past the file system's clock tick: a file written again would show a later time
+
+    (docs / "notes.md").write_text("# Edited by hand\n", encoding="utf-8")
+    del site.pages["a/b/old.md"]
+    site.pages["guide.md"] = "# A new guide\n"
+    write_docs(site, docs)
+
+    assert (docs / "index.md").stat().st_mtime_ns == status["index.md"]
+    assert (docs / "guide.md").read_text(encoding="utf-8") == "# A new guide\n"
+    assert (docs / "notes.md").read_text(encoding="utf-8") == "# Notes\n"
+    assert not (docs / "a").exists()
+    assert (docs / "downloads" / "checklist.pdf").stat().st_ino == linked == pdf.stat().st_ino
+    files = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert files == [WRITTEN, "downloads/checklist.pdf", "guide.md", "index.md", "notes.md"]

@@ -64,7 +64,7 @@ def check(framework_dir: Path, guidance_dir: Path, stopwatch: Stopwatch = untime
 
 def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stopwatch: Stopwatch = untimed,
           pdf_cache: Path = PDF_CACHE, site_url: str | None = None, sync_server: str = "", make_pdfs: bool = True) -> None:
-    """Build the whole site in a staging folder, then swap it in as `out` (and the Markdown as `docs`).
+    """Build the whole site in a staging folder, then swap it in as `out`; the generated Markdown is kept in `docs`.
     `site_url` (else mkdocs.yml's) is where it will be published; `sync_server` a team's CouchDB;
     without `make_pdfs`, a site for a quick look whose pages link PDFs it lacks."""
     os.environ.setdefault("SOURCE_DATE_EPOCH", source_date_epoch(framework))  # same sources, same bytes
@@ -76,13 +76,13 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
                                                site.history, steps))
         with stopwatch("PDFs"):  # from the model, before the engine: the Downloads page gives their sizes
             add_downloads(site, framework, pdf_cache, make_pdfs=make_pdfs)
-        with stopwatch("write pages"):
-            write_docs(site, staging / "docs")
+        with stopwatch("write pages"):  # in place, only what changed: the site is what is swapped in
+            write_docs(site, docs)
         packed = staging / "offline.zip"  # beside the site until it is whole: the engine empties the site's folder first
         with OfflineCopy(packed, f"{framework.id}-offline") as offline:
             finisher = PageFinisher(staging / "site", offline, connect=[csp.origin(sync_server)] if sync_server else [])
             with stopwatch("engine build"):  # the engine finishes each page as it writes it (finish.py)
-                theme = build_site(site, staging / "docs", staging / "site", CONFIG, site.sources, steps,
+                theme = build_site(site, docs, staging / "site", CONFIG, site.sources, steps,
                                    site_url=site_url, finish=finisher.begin)
                 finisher.final_assets()  # already made at the first page, unless the site has none
             refuse_content_scripts([staging / "site" / name for name in finisher.strays], staging / "site", site)
@@ -98,7 +98,6 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
             write_host_configuration(staging / "site", finisher.policy, theme.site_url)
         with stopwatch("publish"):
             replace_folder(staging / "site", out)
-            replace_folder(staging / "docs", docs)
         steps.prune()
     finally:
         shutil.rmtree(staging, ignore_errors=True)
