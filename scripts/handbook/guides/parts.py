@@ -57,12 +57,10 @@ class Placement:
 Render = Callable[[str, list[ElementLines], list[Entry], Node | None], str]
 
 
-def by_element(framework: Framework, line_ids: tuple[str, ...] | list[str], sections: tuple[Section, ...] | None = None
-               ) -> list[ElementLines]:
-    """The given lines grouped under their elements, both in the framework's order (within `sections`)."""
+def by_element(framework: Framework, line_ids: tuple[str, ...] | list[str]) -> list[ElementLines]:
+    """The given lines grouped under their elements, both in the framework's order."""
     wanted = set(line_ids)
-    elements = (e for s in (sections if sections is not None else framework.sections) for e in s.elements)
-    groups = (ElementLines(e, tuple(line for line in e.lines if line.id in wanted)) for e in elements)
+    groups = (ElementLines(e, tuple(line for line in e.lines if line.id in wanted)) for e in framework.elements)
     return [group for group in groups if group.lines]
 
 
@@ -77,14 +75,18 @@ def paginate(framework: Framework, tree: tuple[Node, ...], path: str, line_ids: 
     folder = path.removesuffix(".md")
     pages: dict[str, str] = {}
     where: dict[str, tuple[str, str]] = {}
+    held = {group.element.id: group for group in everything}
+
+    def within_sections(sections: tuple[Section, ...]) -> list[ElementLines]:
+        return [held[e.id] for s in sections for e in s.elements if e.id in held]
 
     def place(nodes: tuple[Node, ...], here: str, within: Node | None) -> None:
         if within is not None and within.section is not None:
-            pages[here] = render(here, by_element(framework, line_ids, within.sections), [], within)
+            pages[here] = render(here, within_sections(within.sections), [], within)
             return
         entries = []
         for node in nodes:
-            groups = by_element(framework, line_ids, node.sections)
+            groups = within_sections(node.sections)
             if groups:
                 part = posixpath.join(folder, f"{node.slug}.md")
                 entries.append(Entry(node, part, sum(len(g.lines) for g in groups), len(groups)))
