@@ -20,6 +20,7 @@ import tinycss2
 from tinycss2.ast import AtRule, Declaration, LiteralToken, Node, QualifiedRule
 
 from .js_strings import string_literals
+from .listing import files_under
 from .stepcache import StepCache, code_of
 
 THEME_STYLESHEETS = "assets/stylesheets/*.min.css"  # Material's own; ours are not minified
@@ -67,7 +68,8 @@ def purge_theme_css(site_dir: Path, cache: StepCache, pages: PageUsage) -> None:
     stylesheet, the scripts, the classes and properties the pages use and this code are unchanged."""
     scripts = [path.read_text(encoding="utf-8") for path in sorted(site_dir.joinpath(SCRIPTS).rglob("*.js"))]
     theme = sorted(site_dir.glob(THEME_STYLESHEETS))
-    ours = [path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.css")) if path not in theme]
+    ours = [(site_dir / name).read_text(encoding="utf-8") for name in files_under(site_dir)
+            if name.endswith(".css") and site_dir / name not in theme]
     elsewhere = pages.properties | {name for text in [*scripts, *ours] for name in _CUSTOM_PROPERTY.findall(text)}
     code = code_of(packages=["tinycss2"])
     inputs = [str(len(scripts)), *scripts, "\n".join(sorted(pages.values)), "\n".join(sorted(elsewhere))]

@@ -25,6 +25,7 @@ from .fingerprint import fingerprint_own_assets, pointed_at_renamed
 from .hosting import base_path
 from .installable import link_page
 from .installable.precache import FileHash, file_hash
+from .listing import files_under
 from .minify import minify_own_assets
 from .offline import OfflineCopy
 from .search_index import use_handbook_worker
@@ -72,10 +73,10 @@ class PageFinisher:
         """Pack every file but the pages in the offline copy; returns the size and hash of every file
         in the site (pages included), so that the service worker's list need not read them again."""
         hashes = dict(self.hashes)
-        for path in sorted(self.site_dir.rglob("*")):
-            name = path.relative_to(self.site_dir).as_posix()
-            if name in hashes or not path.is_file():
+        for name in files_under(self.site_dir):
+            if name in hashes:
                 continue
+            path = self.site_dir / name
             if path.suffix == ".html":
                 raise RuntimeError(f"{name}: a page the engine did not hand to the finisher (see engine_finish.py)")
             data = path.read_bytes()

@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .fingerprint import NAMED
+from .listing import files_under
 
 HEADERS_FILE = "_headers"
 NGINX_FILE = "nginx-handbook.conf"
@@ -34,7 +35,7 @@ def base_path(site_url: str) -> str:
 def write_host_configuration(site_dir: Path, policy: str, site_url: str) -> None:
     """Write `_headers` and the nginx configuration for the site built in `site_dir`."""
     base = base_path(site_url)
-    files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+    files = files_under(site_dir)
     fingerprinted = [f for f in files if FINGERPRINTED.search(f)]
     typed = {f: TYPES[Path(f).suffix] for f in files if Path(f).suffix in TYPES}
     security = {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}

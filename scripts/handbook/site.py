@@ -21,6 +21,7 @@ from .checklists import Definitions
 from .checklists import pages as checklist_pages
 from .guidance_model import Guidance
 from .history import History
+from .listing import files_under
 from .model import Framework
 from .pages import framework_pages
 from .practitioner_terms import PractitionerTerm, load_practitioner_terms
@@ -93,7 +94,7 @@ def write_docs(site: GeneratedSite, docs_dir: Path) -> None:
     size and modification time, so a file changed by hand is written again); a file no longer in the
     site is removed. At 100x (19,500 pages) writing them all, and removing the old ones, cost seconds."""
     before = _written(docs_dir)
-    present = _files_under(docs_dir)
+    present = {path: (docs_dir / path).stat() for path in files_under(docs_dir) if path != WRITTEN}
     written: dict[str, list[str | int]] = {}
     for path, text in sorted(site.pages.items()):
         data = text.encode("utf-8")
@@ -132,18 +133,6 @@ def _written(docs_dir: Path) -> dict[str, list[str | int]]:
     except (OSError, ValueError):
         return {}
     return record if isinstance(record, dict) else {}
-
-
-def _files_under(folder: Path) -> dict[str, os.stat_result]:
-    """Every file under `folder` (path relative to it -> its status), but the record of what was written."""
-    found = {}
-    for root, _, names in os.walk(folder):
-        relative = os.path.relpath(root, folder)
-        for name in names:
-            path = name if relative == "." else f"{relative}/{name}"
-            if path != WRITTEN:
-                found[path] = os.stat(os.path.join(root, name))
-    return found
 
 
 def _upgrade_link(history: History) -> dict[str, str]:

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..listing import files_under
+
 # What a visitor stores after one visit, uncompressed (on the wire, gzip makes it about a sixth).
 BUDGET = 8 * 1024 * 1024
 # Files made for other tools or for hosts, never needed by a page: kept only when asked for.
@@ -55,14 +57,12 @@ def choose(site_dir: Path, leave_out: set[str], budget: int = BUDGET, known: Map
     `known` (path in the site -> its size and SHA-256, taken as an earlier stage wrote or read it)
     is not read again."""
     known = known or {}
-    files = sorted((p for p in site_dir.rglob("*") if p.is_file()), key=lambda p: _priority(p.relative_to(site_dir).as_posix()))
     chosen = Precache()
     spent = 0
-    for path in files:
-        relative = path.relative_to(site_dir).as_posix()
+    for relative in sorted(files_under(site_dir), key=_priority):
         if relative in leave_out or relative in NOT_FOR_PAGES:
             continue
-        size, digest = known.get(relative) or file_hash(path.read_bytes())
+        size, digest = known.get(relative) or file_hash((site_dir / relative).read_bytes())
         key = address(relative)
         chosen.sizes[key] = size
         digest = digest[:20]
