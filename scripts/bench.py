@@ -39,7 +39,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from handbook import pipeline  # noqa: E402
 from handbook.engine import engine_config  # noqa: E402
 from handbook.finish import PageFinisher  # noqa: E402
-from handbook.site import write_docs  # noqa: E402
 from handbook.synthetic import write_scaled_framework, write_scaled_guidance  # noqa: E402
 from handbook.weight import heaviest_by_kind, page_weight  # noqa: E402
 
