@@ -81,8 +81,8 @@ def test_docs_are_written_again_only_where_they_changed(tmp_path):
     pdf = tmp_path / "cache" / "checklist.pdf"
     pdf.parent.mkdir()
     pdf.write_bytes(b"%PDF-1.7")
-    site = GeneratedSite(pages={"index.md": "# Home\n", "a/b/old.md": "# Old\n", "guide.md": "# Guide\n",
-                                "notes.md": "# Notes\n"}, files={"downloads/checklist.pdf": pdf})
+    site = GeneratedSite(pages={"index.md": "# Home\n", "a/b/old.md": "# Old\n", "a/older.md": "# Older\n",
+                                "guide.md": "# Guide\n", "notes.md": "# Notes\n"}, files={"downloads/checklist.pdf": pdf})
     docs = tmp_path / "docs"
     write_docs(site, docs)
     status = {path: (docs / path).stat().st_mtime_ns for path in ("index.md", "guide.md", "notes.md")}
@@ -90,7 +90,7 @@ def test_docs_are_written_again_only_where_they_changed(tmp_path):
     time.sleep(0.05)  # past the file system's clock tick: a file written again would show a later time
 
     (docs / "notes.md").write_text("# Edited by hand\n", encoding="utf-8")
-    del site.pages["a/b/old.md"]
+    del site.pages["a/b/old.md"], site.pages["a/older.md"]
     site.pages["guide.md"] = "# A new guide\n"
     write_docs(site, docs)
 

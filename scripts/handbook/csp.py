@@ -3,9 +3,9 @@
 The policy is a <meta> tag, so it travels with the files (any web server, or a copy
 opened from disk). The theme puts a few small scripts inline in each page; rather
 than allow all inline scripts, the policy names the SHA-256 hash of each inline script
-the templates write (`engine.template_scripts` reads them from known-clean pages). A script found in a page's content is never hashed, so the browser
-never runs it, and the build names the page (the checks in `markup` should have stopped
-it earlier). Every page gets the same policy
+the templates write (`engine.template_scripts` reads them from known-clean pages). A script
+found in a page's content is never hashed, so the browser never runs it, and the build names
+the page (the checks in `markup` should have stopped it earlier). Every page gets the same policy
 (the site has only a handful of inline scripts), so a web server can send it as an HTTP
 header as well (scripts/handbook/hosting.py) and the two always agree.
 """

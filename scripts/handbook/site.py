@@ -119,10 +119,10 @@ def write_docs(site: GeneratedSite, docs_dir: Path) -> None:
             shutil.copyfile(source, target)
     for path in present:  # no longer in the site: the engine would publish it
         (docs_dir / path).unlink()
-    for folder in sorted({(docs_dir / path).parent for path in present}, key=lambda f: len(f.parts), reverse=True):
-        while folder != docs_dir and not any(folder.iterdir()):
+    emptied = {folder for path in present for folder in (docs_dir / path).parents if docs_dir in folder.parents}
+    for folder in sorted(emptied, key=lambda f: len(f.parts), reverse=True):  # the deepest first
+        if not any(folder.iterdir()):
             folder.rmdir()
-            folder = folder.parent
     (docs_dir / WRITTEN).write_text(json.dumps(written, separators=(",", ":")), encoding="utf-8")
 
 
