@@ -14,8 +14,12 @@ import os
 import re
 import time
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
+
+import deflate
 
 from . import csp
 from .assets import OFFLINE_SHIM
@@ -27,6 +31,9 @@ SEARCH_INDEX = "search/search_index.json"
 ONLINE_ONLY = {SEARCH_INDEX, "sitemap.xml", "sitemap.xml.gz"}
 # Already compressed: deflating them again costs time and saves nothing.
 STORED = {".pdf", ".zip", ".xlsx", ".png", ".gz", ".woff2"}
+# libdeflate's level 5: on the 10x site's pages, a zip 3 % smaller than zlib's level 4 (which the
+# copy used before) in under half its time: 0.25 s against 0.54 s of CPU.
+LEVEL = 5
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 # Links to folders, which a browser opening files shows as a listing: 'x/', and '.' or '..'
 # (also at the end of a path), before any fragment or query; not another host's (no ':'). This pass
@@ -150,6 +157,36 @@ class _Packer:
         if Path(name).suffix in STORED:
             self.archive.writestr(entry, data, compress_type=zipfile.ZIP_STORED)
         else:
-            # Level 4: within a tenth of the smallest zip at half the time of the default 6
-            # (measured on the 10x framework), so the copy costs little beside the engine.
-            self.archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED, compresslevel=4)
+            with _deflating_with_libdeflate():
+                self.archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+class _WholeFileDeflate:
+    """zipfile's compressor interface (compress, then flush) over libdeflate, which deflates a whole
+    buffer at once: `writestr` hands over each file in one piece."""
+
+    def __init__(self) -> None:
+        self.parts: list[bytes] = []
+
+    def compress(self, data: bytes) -> bytes:
+        self.parts.append(data)
+        return b""
+
+    def flush(self) -> bytes:
+        return deflate.deflate_compress(b"".join(self.parts), LEVEL)
+
+
+@contextmanager
+def _deflating_with_libdeflate() -> Iterator[None]:
+    """zipfile deflates with zlib and takes no other compressor, so its factory is swapped while an
+    entry is written. The stream is standard DEFLATE: any unzip tool reads it."""
+    standard = zipfile._get_compressor  # type: ignore[attr-defined]
+
+    def compressor(compress_type: int, compresslevel: int | None = None) -> object:
+        return _WholeFileDeflate() if compress_type == zipfile.ZIP_DEFLATED else standard(compress_type, compresslevel)
+
+    zipfile._get_compressor = compressor  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        zipfile._get_compressor = standard  # type: ignore[attr-defined]
