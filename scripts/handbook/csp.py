@@ -16,6 +16,7 @@ import base64
 import hashlib
 import re
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 # Script types a browser runs; anything else (such as the theme's JSON settings) is data.
 _EXECUTABLE = {"", "text/javascript", "application/javascript", "module"}
@@ -97,5 +98,6 @@ def allow_scripts(html: str, scripts: Iterable[str]) -> str:
     return html.replace(_SCRIPT_SRC, _SCRIPT_SRC + hashes, 1)
 
 
+@lru_cache(maxsize=64)  # the same few scripts, on every page
 def _hash(script: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")

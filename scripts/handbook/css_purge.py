@@ -82,7 +82,7 @@ def purge_theme_css(site_dir: Path, cache: StepCache, pages: PageUsage) -> None:
 
 def class_values(html: str) -> set[str]:
     """The value of every class attribute in `html` (pages repeat them: a set is small)."""
-    return {"".join(value) for value in _CLASS_ATTRIBUTE.findall(html)}
+    return {"".join(value) for value in set(_CLASS_ATTRIBUTE.findall(html))}  # joined once per distinct value
 
 
 def known_classes(pages: Iterable[str], scripts: Iterable[str]) -> KnownClasses:

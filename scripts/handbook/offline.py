@@ -23,6 +23,7 @@ import deflate
 
 from . import csp
 from .assets import OFFLINE_SHIM
+from .search_index import settings_span
 
 SHIM = Path(__file__).resolve().parents[2] / "overrides" / OFFLINE_SHIM
 SEARCH_INDEX = "search/search_index.json"
@@ -34,7 +35,6 @@ STORED = {".pdf", ".zip", ".xlsx", ".png", ".gz", ".woff2"}
 # libdeflate's level 5: on the 10x site's pages, a zip 3 % smaller than zlib's level 4 (which the
 # copy used before) in under half its time: 0.25 s against 0.54 s of CPU.
 LEVEL = 5
-_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 # Links to folders, which a browser opening files shows as a listing: 'x/', and '.' or '..'
 # (also at the end of a path), before any fragment or query; not another host's (no ':'). This pass
 # reads every page of the site: the second pattern takes a path's folders possessively (*+), so that
@@ -134,9 +134,14 @@ def _function_source(script: str, name: str) -> str | None:
 
 def _worker_url(html: str) -> list[str]:
     """The search worker's address as the page gives it to the theme's script (none if no search)."""
-    config = _CONFIG.search(html)
-    url = json.loads(config[1]).get("search") if config else None
+    span = settings_span(html)
+    url = _search_setting(html[span[0]:span[1]]) if span else None
     return [url] if url else []
+
+
+@lru_cache(maxsize=64)  # pages at the same depth have the same settings: each is read once, not per page
+def _search_setting(settings: str) -> str | None:
+    return json.loads(settings).get("search")
 
 
 class _Packer:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +35,7 @@ FIELD_BOOST = 2
 # the line itself rather than folding it under the page's title.
 LINE_BOOST = 5
 _ITEM = re.compile(r"<li>(\d+(?:\.\d+)+) (.*?)\s*</li>", re.S)
-_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+_SETTINGS_START = '<script id="__config" type="application/json">'
 _THEME_WORKER = re.compile(r"(?P<dir>(?:.*/)?workers/)(?P<name>search\.[0-9a-f]+\.min\.js)$")
 
 
@@ -84,17 +85,34 @@ def _line_doc(list_doc: dict[str, Any], number: str, html: str, why: list[list[A
     return doc
 
 
+def settings_span(html: str) -> tuple[int, int] | None:
+    """Where the theme's settings (JSON in a script element) start and end in a page, if it has them.
+    (A search for the literal tag: a pattern took longer, and every page is read.)"""
+    start = html.find(_SETTINGS_START)
+    if start < 0:
+        return None
+    start += len(_SETTINGS_START)
+    end = html.find("</script>", start)
+    return (start, end) if end >= 0 else None
+
+
 def use_handbook_worker(html: str) -> str:
     """The page with the theme's search worker replaced by the handbook's, which loads the theme's."""
-    match = _CONFIG.search(html)
-    if match is None:
+    span = settings_span(html)
+    if span is None:
         return html
-    config = json.loads(match[2])
+    start, end = span
+    return html[:start] + _with_handbook_worker(html[start:end]) + html[end:]
+
+
+@lru_cache(maxsize=64)  # pages at the same depth have the same settings: each is read once, not per page
+def _with_handbook_worker(settings: str) -> str:
+    config = json.loads(settings)
     theme = _THEME_WORKER.match(config.get("search") or "")
     if theme is None:
-        return html
+        return settings
     config["search"] = f"{theme['dir']}{WORKER}?theme={theme['name']}"
     text = json.dumps(config, ensure_ascii=False, separators=(",", ":"))
     for character, escaped in (("&", "\\u0026"), ("<", "\\u003c"), (">", "\\u003e")):  # as the theme's tojson: no </script> inside
         text = text.replace(character, escaped)
-    return html[:match.start(2)] + text + html[match.end(2):]
+    return text
