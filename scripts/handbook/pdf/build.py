@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from contextlib import contextmanager
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib.metadata import version
 from pathlib import Path
 from typing import TextIO
@@ -130,8 +131,12 @@ def _shown(path: Path) -> str:
 
 
 def _key(html: str) -> str:
-    recipe = f"weasyprint {version('weasyprint')} {json.dumps(OPTIONS, sort_keys=True)}\n{html}"
-    return hashlib.sha256(recipe.encode("utf-8")).hexdigest()
+    return hashlib.sha256(f"{_maker()}\n{html}".encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=1)  # read once: the version is read from the package's metadata (at 100x, 2,400 PDFs)
+def _maker() -> str:
+    return f"weasyprint {version('weasyprint')} {json.dumps(OPTIONS, sort_keys=True)}"
 
 
 def _built(cache_dir: Path, key: str) -> BuiltPdf:
