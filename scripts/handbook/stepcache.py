@@ -87,7 +87,12 @@ def code_of(packages: Iterable[str] = ()) -> list[str]:
     """A recipe's part naming the code that makes a step: all of the build's own code (any change
     to it makes new entries: simpler than tracking which module uses which) and the versions of
     the installed `packages` the step uses."""
-    return [_our_code(), *(f"{package} {version(package)}" for package in packages)]
+    return [_our_code(), *(_installed(package) for package in packages)]
+
+
+@lru_cache(maxsize=None)  # reading a package's metadata takes a while, and some steps run per file
+def _installed(package: str) -> str:
+    return f"{package} {version(package)}"
 
 
 @lru_cache(maxsize=1)
