@@ -61,6 +61,29 @@ def test_a_file_found_valid_is_remembered_by_its_text_and_checked_again_once_cha
         assert problem.line == 8 and "a line id is section.element.line" in problem.fix
 
 
+def test_a_file_parsed_before_is_not_parsed_again_and_reads_the_same(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    section, steps = tmp_path / "2.yaml", StepCache(tmp_path / "steps")
+    section.write_text(SECTION, encoding="utf-8")
+
+    def load() -> schema.YamlDocument:
+        with schema.remembering_valid(steps):
+            return schema.load_checked(section, "section.schema.json", [])
+
+    first = load()
+    with monkeypatch.context() as patched:
+        patched.setattr(schema, "parse_yaml", lambda text, path: pytest.fail("parsed again"))
+        again = load()
+    assert (again.path, again.data, again.lines, again.keys) == (first.path, first.data, first.lines, first.keys)
+    assert again.data["elements"][0]["lines"][0]["id"] == "2.1.1" and again.line(("elements", 0, "lines", 0)) == 8
+    # A file with a mistake in its YAML is read again every time, so that the mistake is always reported.
+    section.write_text(SECTION.replace('text: "A line."', 'text: "A line.'), encoding="utf-8")
+    for _ in range(2):
+        found: list = []
+        with schema.remembering_valid(steps):
+            schema.load_checked(section, "section.schema.json", found)
+        assert "is not valid YAML" in found[0].message
+
+
 def test_badly_formed_id_explains_the_expected_form():
     (problem,) = problems(SECTION.replace('"2.1.1"', '"2.1.a"'))
     assert problem.line == 8 and "a line id is section.element.line" in problem.fix

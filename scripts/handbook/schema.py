@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import marshal
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -16,7 +17,7 @@ from referencing import Registry, Resource
 
 from .problems import DataError, Problem
 from .sourcefile import read_source
-from .stepcache import StepCache
+from .stepcache import StepCache, code_of
 from .yamlload import YamlDocument, parse_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "data" / "schemas"
@@ -62,7 +63,7 @@ class CheckedFiles:
 
 
 kept: CheckedFiles | None = None  # set by the preview only
-# Files found to meet their schema by earlier builds, by their text (see `remembering_valid`).
+# Files found to meet their schema by earlier builds, and files' parses, by their text (see `remembering_valid`).
 valid: StepCache | None = None
 
 
@@ -70,7 +71,8 @@ valid: StepCache | None = None
 def remembering_valid(steps: StepCache | None) -> Iterator[None]:
     """Within this, a file whose text, schema and validator are as when a build found it valid is not
     checked against its schema again: checking every file was a third of the checks' time at 100x.
-    A changed file, or any change to the schemas, is checked in full."""
+    A changed file, or any change to the schemas, is checked in full. Likewise a file whose text and
+    reader (our code, PyYAML) are unchanged is not parsed again: parsing was 3 s of a 100x build."""
     global valid
     valid = steps
     try:
@@ -103,7 +105,7 @@ def load_checked(path: Path, schema_name: str, problems: list[Problem]) -> YamlD
     found_here: list[Problem] = []
     try:
         text = read_source(path)
-        document = parse_yaml(text, path)
+        document = _parsed(text, path)
     except DataError as error:
         found_here.extend(error.problems)
         document = YamlDocument(path, None)
@@ -117,6 +119,20 @@ def load_checked(path: Path, schema_name: str, problems: list[Problem]) -> YamlD
         kept._found[key] = (document, tuple(found_here))
     problems.extend(found_here)
     return document
+
+
+def _parsed(text: str, path: Path) -> YamlDocument:
+    """`parse_yaml(text, path)`, or the same parse kept by an earlier build. Only a parse without problems
+    is kept (a file with a mistake raises DataError, and is read again next time, to report it)."""
+    if valid is None:
+        return parse_yaml(text, path)
+
+    def parse() -> bytes:
+        document = parse_yaml(text, path)
+        return marshal.dumps((document.data, document.lines, document.keys))  # dicts, lists, text: all marshal needs
+
+    data, lines, keys = marshal.loads(valid.get(["parsed", *code_of(packages=["PyYAML"]), text], parse))
+    return YamlDocument(path, data, lines, keys)
 
 
 def check(document: YamlDocument, schema_name: str) -> list[Problem]:
