@@ -37,10 +37,10 @@ STORED = {".pdf", ".zip", ".xlsx", ".png", ".gz", ".woff2"}
 LEVEL = 5
 # Links to folders, which a browser opening files shows as a listing: 'x/', and '.' or '..'
 # (also at the end of a path), before any fragment or query; not another host's (no ':'). This pass
-# reads every page of the site: the second pattern takes a path's folders possessively (*+), so that
-# the engine never steps back through them in the many links that do not end in dots.
-_FOLDER = re.compile(r'href="[^"#?:]*/(?=[#?"])')
-_FOLDER_DOTS = re.compile(r'href="(?:[^"#?:/]*/)*+\.\.?(?=[#?"])')
+# reads every page of the site, so it is one pattern: the second alternative takes a path's folders
+# possessively (*+), so that the engine never steps back through them in the many links that do not
+# end in dots.
+_FOLDER = re.compile(r'href="(?:[^"#?:]*/|(?:[^"#?:/]*/)*+\.\.?)(?=[#?"])')
 # The same in the search index, where the home page's address is empty.
 _LOCATION_FOLDER = re.compile(r'("location":"[^"#]*/)(?=[#"])')
 _LOCATION_HOME = re.compile(r'("location":")(?=[#"])')
@@ -86,13 +86,13 @@ def for_disk(html: str, depth: int, shim: str) -> str:
     """A built page as it works opened from disk: folder links name their index.html, the
     shim that runs the search worker from file:// loads first, and the page's policy allows
     the script the shim writes into its worker's frame."""
-    html = _FOLDER_DOTS.sub(r"\g<0>/index.html", _FOLDER.sub(_index, html))
+    html = _FOLDER.sub(_index, html)
     html = html.replace("</head>", f'  <script src="{"../" * depth}{OFFLINE_SHIM}"></script>\n  </head>', 1)
     return csp.allow_scripts(html, [shim_frame_script(shim, url) for url in _worker_url(html)])
 
 
 def _index(link: re.Match[str]) -> str:
-    return link[0] + "index.html"  # quicker than a template (r"\g<0>index.html"), which is expanded per link
+    return link[0] + ("index.html" if link[0][-1] == "/" else "/index.html")
 
 
 def search_script(index_json: str) -> bytes:
