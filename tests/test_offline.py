@@ -3,11 +3,9 @@ index.html, which a browser opening files shows instead of a listing; other link
 
 from __future__ import annotations
 
-import zipfile
-
 import pytest
 
-from handbook.offline import SHIM, OfflineCopy, for_disk
+from handbook.offline import SHIM, for_disk
 
 PAGE = ('<html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" '
         'content="default-src \'self\'; script-src \'self\'"></head><body>{}</body></html>')
@@ -38,29 +36,3 @@ def test_text_that_looks_like_a_link_is_left_alone():
     text = "<p>Read framework/3.1/ and ../ in the notes.</p>"
     assert text in for_disk(PAGE.format(text), 0, SHIM.read_text(encoding="utf-8"))
 
-
-def pack(zip_path, files: dict[str, bytes]) -> bytes:
-    with OfflineCopy(zip_path, "handbook-offline") as copy:
-        for name, data in files.items():
-            copy.add_file(name, data)
-    return zip_path.read_bytes()
-
-
-def test_the_copy_unpacks_to_the_same_bytes_with_a_standard_unzip(tmp_path):
-    """The copy's own compressor (libdeflate) writes standard DEFLATE: zlib, which zipfile reads with,
-    gives back every byte and every checksum; files already compressed are stored as they are."""
-    page = ("<p>" + " ".join(f"line {n} of the framework" for n in range(2000)) + "</p>").encode()
-    png = bytes(range(256)) * 8
-    pack(tmp_path / "copy.zip", {"framework/index.html": page, "assets/icon.png": png})
-    with zipfile.ZipFile(tmp_path / "copy.zip") as archive:
-        assert archive.testzip() is None
-        assert archive.read("handbook-offline/framework/index.html") == page
-        assert archive.read("handbook-offline/assets/icon.png") == png
-        packed = archive.getinfo("handbook-offline/framework/index.html")
-        assert packed.compress_type == zipfile.ZIP_DEFLATED and packed.compress_size < len(page) / 5
-        assert archive.getinfo("handbook-offline/assets/icon.png").compress_type == zipfile.ZIP_STORED
-
-
-def test_the_same_files_make_the_same_zip(tmp_path):
-    files = {"index.html": b"<p>the same words</p>" * 100, "search/search_index.json": b'{"docs":[]}'}
-    assert pack(tmp_path / "a.zip", files) == pack(tmp_path / "b.zip", files)

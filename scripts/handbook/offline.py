@@ -10,31 +10,20 @@ the engine writes it (finish.py), so no later pass reads the pages again.
 from __future__ import annotations
 
 import json
-import os
 import re
-import time
-import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
-
-import deflate
 
 from . import csp
 from .assets import OFFLINE_SHIM
 from .search_index import settings_span
+from .zippack import Packer
 
 SHIM = Path(__file__).resolve().parents[2] / "overrides" / OFFLINE_SHIM
 SEARCH_INDEX = "search/search_index.json"
 # Online-only files: the search index as JSON (from disk the theme loads it as a script),
 # the sitemaps (addresses on a server). The zip itself is skipped by name.
 ONLINE_ONLY = {SEARCH_INDEX, "sitemap.xml", "sitemap.xml.gz"}
-# Already compressed: deflating them again costs time and saves nothing.
-STORED = {".pdf", ".zip", ".xlsx", ".png", ".gz", ".woff2"}
-# libdeflate's level 5: on the 10x site's pages, a zip 3 % smaller than zlib's level 4 (which the
-# copy used before) in under half its time: 0.25 s against 0.54 s of CPU.
-LEVEL = 5
 # Links to folders, which a browser opening files shows as a listing: 'x/', and '.' or '..'
 # (also at the end of a path), before any fragment or query; not another host's (no ':'). This pass
 # reads every page of the site, so it is one pattern: the second alternative takes a path's folders
@@ -55,9 +44,10 @@ class OfflineCopy:
     """The offline copy as a zip under one top folder, filled as the build finishes each file: the pages
     as the engine writes them (`add_page`), then the site's other files (`add_file`)."""
 
-    def __init__(self, zip_path: Path, folder: str) -> None:
+    def __init__(self, zip_path: Path, folder: str, previous: Path | None = None) -> None:
+        """`previous`: the copy an earlier build published, whose unchanged files are not compressed again."""
         self.shim = SHIM.read_text(encoding="utf-8")
-        self.packer = _Packer(zip_path, folder)
+        self.packer = Packer(zip_path, folder, previous)
 
     def __enter__(self) -> OfflineCopy:
         return self
@@ -142,56 +132,3 @@ def _worker_url(html: str) -> list[str]:
 @lru_cache(maxsize=64)  # pages at the same depth have the same settings: each is read once, not per page
 def _search_setting(settings: str) -> str | None:
     return json.loads(settings).get("search")
-
-
-class _Packer:
-    """A zip of files under one top folder; the same files always give the same bytes."""
-
-    def __init__(self, zip_path: Path, folder: str) -> None:
-        self.folder = folder
-        self.stamp = time.gmtime(max(int(os.environ.get("SOURCE_DATE_EPOCH", "315532800")), 315532800))[:6]  # zip dates start in 1980
-        zip_path.parent.mkdir(parents=True, exist_ok=True)
-        self.archive = zipfile.ZipFile(zip_path, "w")
-
-    def close(self) -> None:
-        self.archive.close()
-
-    def add(self, name: str, data: bytes) -> None:
-        entry = zipfile.ZipInfo(f"{self.folder}/{name}", date_time=self.stamp)
-        entry.external_attr = 0o644 << 16
-        if Path(name).suffix in STORED:
-            self.archive.writestr(entry, data, compress_type=zipfile.ZIP_STORED)
-        else:
-            with _deflating_with_libdeflate():
-                self.archive.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)
-
-
-class _WholeFileDeflate:
-    """zipfile's compressor interface (compress, then flush) over libdeflate, which deflates a whole
-    buffer at once: `writestr` hands over each file in one piece."""
-
-    def __init__(self) -> None:
-        self.parts: list[bytes] = []
-
-    def compress(self, data: bytes) -> bytes:
-        self.parts.append(data)
-        return b""
-
-    def flush(self) -> bytes:
-        return deflate.deflate_compress(b"".join(self.parts), LEVEL)
-
-
-@contextmanager
-def _deflating_with_libdeflate() -> Iterator[None]:
-    """zipfile deflates with zlib and takes no other compressor, so its factory is swapped while an
-    entry is written. The stream is standard DEFLATE: any unzip tool reads it."""
-    standard = zipfile._get_compressor  # type: ignore[attr-defined]
-
-    def compressor(compress_type: int, compresslevel: int | None = None) -> object:
-        return _WholeFileDeflate() if compress_type == zipfile.ZIP_DEFLATED else standard(compress_type, compresslevel)
-
-    zipfile._get_compressor = compressor  # type: ignore[attr-defined]
-    try:
-        yield
-    finally:
-        zipfile._get_compressor = standard  # type: ignore[attr-defined]

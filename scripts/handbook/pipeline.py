@@ -79,7 +79,7 @@ def build(framework: Framework, site: GeneratedSite, out: Path, docs: Path, stop
         with stopwatch("write pages"):  # in place, only what changed: the site is what is swapped in
             write_docs(site, docs)
         packed = staging / "offline.zip"  # beside the site until it is whole: the engine empties the site's folder first
-        with OfflineCopy(packed, f"{framework.id}-offline") as offline:
+        with OfflineCopy(packed, f"{framework.id}-offline", previous=out / zip_name(framework.id)) as offline:
             finisher = PageFinisher(staging / "site", offline, connect=[csp.origin(sync_server)] if sync_server else [])
             with stopwatch("engine build"):  # the engine finishes each page as it writes it (finish.py)
                 theme = build_site(site, docs, staging / "site", CONFIG, site.sources, steps,
